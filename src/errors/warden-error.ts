@@ -1,0 +1,86 @@
+/**
+ * Stable codes for every error a user (or an attacker) can cause. Codes are part of the public
+ * contract: scripts match on them, so they never change meaning.
+ */
+export enum WardenErrorCode {
+  /** A config file could not be read. */
+  ConfigNotFound = 'CONFIG_NOT_FOUND',
+  /** A config file is not valid YAML / frontmatter. */
+  ConfigSyntax = 'CONFIG_SYNTAX',
+  /** A config file parsed but failed validation (see `issues`). */
+  ConfigInvalid = 'CONFIG_INVALID',
+  /** `${VAR}` referenced an environment variable that is not set. */
+  ConfigEnvMissing = 'CONFIG_ENV_MISSING',
+  /** A command-line argument was missing or malformed. */
+  InvalidArgument = 'INVALID_ARGUMENT',
+  /** A request named an agent the config does not define. */
+  UnknownAgent = 'UNKNOWN_AGENT',
+  /** A required runtime dependency (e.g. the shell grammar) failed to load. */
+  DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
+  /** A tool call was denied by policy. */
+  Denied = 'DENIED',
+  /** Anything unexpected inside Warden itself. */
+  Internal = 'INTERNAL',
+}
+
+/** Where in which file a problem sits, 1-based line and column. */
+export interface SourceLocation {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** One problem found while validating input; errors that collect several carry a list of these. */
+export interface WardenIssue extends SourceLocation {
+  /** Dotted path of the offending field, e.g. `agents[0].tools.allow[2]`. */
+  path: string;
+  message: string;
+  hint?: string;
+  severity: 'error' | 'warning';
+}
+
+export interface WardenErrorOptions {
+  cause?: unknown;
+  issues?: WardenIssue[];
+  location?: SourceLocation;
+}
+
+const BRAND = Symbol.for('warden.error');
+
+/**
+ * The one error type Warden throws for user-caused problems.
+ *
+ * @example
+ * try { await loadConfig('warden.yaml'); }
+ * catch (e) { if (WardenError.isInstance(e) && e.code === WardenErrorCode.ConfigInvalid) console.error(e.issues); }
+ */
+export class WardenError extends Error {
+  readonly code: WardenErrorCode;
+  readonly issues: readonly WardenIssue[];
+  readonly location: SourceLocation | undefined;
+  readonly [BRAND] = true;
+
+  constructor(code: WardenErrorCode, message: string, options: WardenErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'WardenError';
+    this.code = code;
+    this.issues = options.issues ?? [];
+    this.location = options.location;
+  }
+
+  /** Works across package copies and realms, unlike `instanceof`. */
+  static isInstance(value: unknown): value is WardenError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  toJSON(): { code: WardenErrorCode; message: string; issues: readonly WardenIssue[] } {
+    return { code: this.code, message: this.message, issues: this.issues };
+  }
+}
+
+/** `file:line:column` (as far as known), for human messages. */
+export function formatLocation(loc: SourceLocation): string {
+  if (!loc.file) return '';
+  if (loc.line === undefined) return loc.file;
+  return `${loc.file}:${loc.line}${loc.column === undefined ? '' : `:${loc.column}`}`;
+}
