@@ -88,7 +88,7 @@ function findSecretLiterals(
   out: WardenIssue[],
 ): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => findSecretLiterals(item, source, [...path, i], out));
+    for (let i = 0; i < value.length; i++) findSecretLiterals(value[i], source, [...path, i], out);
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === 'string') {
