@@ -1,0 +1,215 @@
+import { type ArgSemantic, BUILTIN_TOOLS, defaultArgSemantics } from './rules/arg-semantics.js';
+import { checkBuiltinShape } from './rules/args-shape.js';
+import { isCodeExecutionTool } from './rules/code-execution-tools.js';
+import { checkCommand } from './rules/commands/index.js';
+import { getArg } from './rules/conditions.js';
+import { checkPath } from './rules/file-scope.js';
+import { checkUrl } from './rules/urls/index.js';
+import type { CompiledProfile, CompiledToolRule } from './compile-profile.js';
+import { combine, type Decision, denyReason, type Obligation, type Reason } from './decision.js';
+import type { ToolRequest } from './request.js';
+
+const MAX_TOOL_NAME = 256;
+const MAX_ARGS_DEPTH = 32;
+const MAX_ARGS_NODES = 100_000;
+const TOOL_NAME = /^[^\s\u0000-\u001f\u007f*?]+$/;
+
+function deny(rule: string, message: string, policyVersion = ''): Decision {
+  return { effect: 'deny', reasons: [denyReason(rule, message)], obligations: [], policyVersion };
+}
+
+/** Arguments must be a plain JSON-like object of bounded size; anything else is refused up front. */
+function argsProblem(args: unknown): string | undefined {
+  if (args === undefined) return undefined;
+  if (args === null || typeof args !== 'object' || Array.isArray(args)) return 'arguments must be an object';
+  const proto = Object.getPrototypeOf(args);
+  if (proto !== Object.prototype && proto !== null) return 'arguments must be a plain object';
+  let nodes = 0;
+  const seen = new Set<object>();
+  const walk = (value: unknown, depth: number): string | undefined => {
+    if (++nodes > MAX_ARGS_NODES) return 'arguments are too large';
+    if (value === null || typeof value !== 'object') {
+      if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
+        return `arguments contain a ${typeof value}`;
+      }
+      return undefined;
+    }
+    if (depth > MAX_ARGS_DEPTH) return 'arguments are nested too deeply';
+    if (seen.has(value)) return 'arguments contain a cycle';
+    seen.add(value);
+    for (const v of Array.isArray(value) ? value : Object.values(value)) {
+      const problem = walk(v, depth + 1);
+      if (problem) return problem;
+    }
+    seen.delete(value);
+    return undefined;
+  };
+  return walk(args, 0);
+}
+
+const RULE_CACHE_LIMIT = 4096;
+const ruleCache = new WeakMap<CompiledProfile, Map<string, CompiledToolRule[]>>();
+
+/** Every `tools.rules` entry whose pattern matches the tool, most specific (literal) first. */
+function rulesFor(profile: CompiledProfile, tool: string): CompiledToolRule[] {
+  const { byPattern } = profile.toolRules;
+  if (byPattern.size === 0) return [];
+  let cache = ruleCache.get(profile);
+  if (!cache) {
+    cache = new Map();
+    ruleCache.set(profile, cache);
+  }
+  const hit = cache.get(tool);
+  if (hit) return hit;
+  const rules: CompiledToolRule[] = [];
+  const exact = byPattern.get(tool);
+  if (exact) rules.push(exact);
+  for (const [pattern, rule] of byPattern) {
+    if (rule !== exact && (pattern.includes('*') || pattern.includes('?'))) {
+      const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+      if (regex.test(tool)) rules.push(rule);
+    }
+  }
+  if (cache.size >= RULE_CACHE_LIMIT) cache.clear();
+  cache.set(tool, rules);
+  return rules;
+}
+
+/** Run one rule; an exception inside it is a deny carrying the error, never a skipped check. */
+function guarded(reasons: Reason[], rule: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    reasons.push(denyReason(`${rule}.error`, `rule failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}
+
+function checkArgSemantics(
+  profile: CompiledProfile,
+  semantics: readonly ArgSemantic[],
+  args: Record<string, unknown>,
+  reasons: Reason[],
+  obligations: Obligation[],
+): void {
+  let cwd: string | undefined;
+  for (const s of semantics) {
+    const value = getArg(args, s.name);
+    if (value === undefined) continue;
+    const values: unknown[] = s.list ? (Array.isArray(value) ? value : [value]) : [value];
+    for (const v of values) {
+      if (s.type === 'path') {
+        const result = checkPath(profile.files, v, s.access ?? 'write');
+        if (!result.ok) reasons.push(denyReason(result.rule, `${s.name}: ${result.message}`, s.name));
+        else {
+          if (!s.list) obligations.push({ kind: 'use-resolved-path', arg: s.name, path: result.path });
+          if (s.name === 'cwd') cwd = result.path;
+        }
+      } else if (s.type === 'url') {
+        const result = checkUrl(profile.network, v);
+        if (!result.ok) reasons.push(denyReason(result.rule, `${s.name}: ${result.message}`, s.name));
+      } else {
+        for (const r of checkCommand(profile.commands, v, { scope: profile.files, ...(cwd ? { cwd } : {}) })) {
+          reasons.push(r.arg === undefined ? { ...r, arg: s.name } : r);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Decide one tool call against a compiled profile. Pure and deterministic for a given profile and
+ * filesystem: deny by default, deny overrides ask overrides allow, and an error inside any rule is
+ * a deny whose reason carries the error. Never throws.
+ *
+ * @example
+ * decide(profile, { agent: 'researcher', tool: 'fs.read', args: { path: '../../etc/passwd' } }).effect // 'deny'
+ */
+export function decide(profile: CompiledProfile | undefined, request: ToolRequest): Decision {
+  try {
+    if (request === null || typeof request !== 'object') return deny('request.invalid', 'request must be an object');
+    if (!profile) return deny('agent.unknown', `no agent profile named "${String(request.agent)}"`);
+    const version = profile.version;
+    const tool = request.tool;
+    if (typeof tool !== 'string' || tool.length === 0 || tool.length > MAX_TOOL_NAME || !TOOL_NAME.test(tool)) {
+      return deny('request.invalid-tool', 'tool name must be a non-empty string without spaces, wildcards or control characters', version);
+    }
+    const problem = argsProblem(request.args);
+    if (problem) return deny('request.invalid-args', problem, version);
+    const args = (request.args ?? {}) as Record<string, unknown>;
+
+    // Tool level: forbid wins, then allow, and nothing else gets through.
+    const denied = profile.deny.match(tool);
+    if (denied !== undefined) return deny('tools.deny', `"${tool}" matches tools.deny "${denied}"`, version);
+    const allowed = profile.allow.match(tool);
+    if (allowed === undefined) return deny('tools.not-allowed', `"${tool}" is not in tools.allow`, version);
+    if (allowed !== tool && isCodeExecutionTool(tool)) {
+      return deny(
+        'tools.code-execution-not-explicit',
+        `"${tool}" executes code; only a literal "${tool}" in tools.allow grants it, not "${allowed}"`,
+        version,
+      );
+    }
+
+    const reasons: Reason[] = [
+      { rule: 'tools.allow', effect: 'allow', message: `"${tool}" matches tools.allow "${allowed}"` },
+    ];
+    const obligations: Obligation[] = [];
+
+    const builtin = BUILTIN_TOOLS[tool];
+    const rules = rulesFor(profile, tool);
+    if (builtin) {
+      guarded(reasons, 'args.shape', () => {
+        const required = builtin.args.filter((a) => a.required).map((a) => a.name);
+        reasons.push(...checkBuiltinShape(builtin.props, required, args));
+      });
+    }
+    for (const rule of rules) {
+      guarded(reasons, 'args.schema', () => {
+        if (rule.schema) reasons.push(...rule.schema(args));
+      });
+      guarded(reasons, 'args.rule', () => {
+        for (const d of rule.deny) {
+          if (d.when(args)) reasons.push(denyReason('args.rule', `${d.reason} (tools.rules["${rule.pattern}"].deny[${d.index}])`));
+        }
+      });
+    }
+
+    guarded(reasons, 'args.semantics', () => {
+      // Which arguments are paths, URLs or commands: built-in knowledge, then annotations, then
+      // the conservative default for well-known names.
+      const semantics: ArgSemantic[] = [];
+      const covered = new Set<string>();
+      for (const rule of rules) {
+        for (const s of rule.semantics) if (!covered.has(s.name)) semantics.push(s), covered.add(s.name);
+        for (const name of rule.ignored) covered.add(name);
+      }
+      if (builtin) {
+        for (const s of builtin.args) if (!covered.has(s.name)) semantics.push(s), covered.add(s.name);
+      } else {
+        for (const s of defaultArgSemantics(tool, args)) if (!covered.has(s.name)) semantics.push(s), covered.add(s.name);
+      }
+      // `cwd` first, so commands are checked relative to it.
+      semantics.sort((a, b) => (a.name === 'cwd' ? -1 : 0) - (b.name === 'cwd' ? -1 : 0));
+      checkArgSemantics(profile, semantics, args, reasons, obligations);
+    });
+
+    guarded(reasons, 'approval', () => {
+      for (const rule of profile.approvals) {
+        if (rule.tools.match(tool) === undefined) continue;
+        if (rule.when && !rule.when(args)) continue;
+        reasons.push({
+          rule: 'approval.require',
+          effect: 'ask',
+          message: rule.reason ?? `"${tool}" matches ${rule.id} "${rule.pattern}"${rule.when ? ' and its conditions' : ''}`,
+        });
+        const timeoutMs = rule.timeoutMs ?? profile.approvalTimeoutMs;
+        obligations.push({ kind: 'approval', rule: rule.id, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+      }
+    });
+
+    const effect = combine(reasons);
+    return { effect, reasons, obligations: effect === 'deny' ? [] : obligations, policyVersion: version };
+  } catch (error) {
+    return deny('engine.error', `policy engine error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,12 @@
+export { canonicalJson, digest } from './canonical-json.js';
+export type { CompiledLimits, CompiledProfile } from './compile-profile.js';
+export { compileProfile } from './compile-profile.js';
+export { decide } from './decide.js';
+export type { Decision, Effect, Obligation, Reason } from './decision.js';
+export type { Policy } from './policy.js';
+export { compilePolicy, createPolicy } from './policy.js';
+export type { ToolRequest } from './request.js';
+export { isCodeExecutionTool } from './rules/code-execution-tools.js';
+export type { FileAccess, FileScope, PathCheck } from './rules/file-scope.js';
+export { checkPath } from './rules/file-scope.js';
+export { isWithin, resolveAgentPath } from './rules/resolve-path.js';
