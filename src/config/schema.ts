@@ -32,6 +32,7 @@ export const ArgMatcher = z.union([
       in: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
       notIn: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
       matches: z.string().describe('Regular expression (JavaScript syntax, unanchored).').optional(),
+      ignoreCase: z.boolean().optional().describe('Make `matches` and `glob` case-insensitive.'),
       glob: z.string().describe('Glob over the whole string value; `*` matches anything.').optional(),
       exists: z.boolean().optional(),
       gt: z.number().optional(),

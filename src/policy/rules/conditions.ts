@@ -13,9 +13,9 @@ export function getArg(args: unknown, path: string): unknown {
   return current;
 }
 
-function globRegExp(glob: string): RegExp {
+function globRegExp(glob: string, ignoreCase: boolean): RegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 's');
+  return new RegExp(`^${body}$`, ignoreCase ? 'si' : 's');
 }
 
 function compileMatcher(matcher: ArgMatcherConfig, where: string): (value: unknown) => boolean {
@@ -40,14 +40,14 @@ function compileMatcher(matcher: ArgMatcherConfig, where: string): (value: unkno
   if (matcher.matches !== undefined) {
     let regex: RegExp;
     try {
-      regex = new RegExp(matcher.matches, 'u');
+      regex = new RegExp(matcher.matches, matcher.ignoreCase ? 'ui' : 'u');
     } catch (error) {
       throw new Error(`${where}.matches: invalid regular expression: ${(error as Error).message}`);
     }
     tests.push((v) => typeof v === 'string' && regex.test(v));
   }
   if (matcher.glob !== undefined) {
-    const regex = globRegExp(matcher.glob);
+    const regex = globRegExp(matcher.glob, matcher.ignoreCase === true);
     tests.push((v) => typeof v === 'string' && regex.test(v));
   }
   const numeric = (op: (a: number, b: number) => boolean, bound: number | undefined) => {

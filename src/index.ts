@@ -1,0 +1,38 @@
+// Warden's public surface. Everything a caller may rely on is exported here by name; anything not
+// listed is internal and may change.
+
+export type { Finding } from './check/checklist.js';
+export { runChecklist } from './check/checklist.js';
+export type {
+  AgentProfileConfig,
+  ConfigInput,
+  ConfigReport,
+  LoadedAgent,
+  LoadedConfig,
+  WardenConfigInput,
+} from './config/index.js';
+export { configJsonSchema, formatIssues, inspectConfig, loadConfig, WardenConfigSchema } from './config/index.js';
+export type { SourceLocation, WardenIssue } from './errors/warden-error.js';
+export { WardenError, WardenErrorCode } from './errors/warden-error.js';
+export type {
+  CompiledProfile,
+  Decision,
+  Effect,
+  FileAccess,
+  FileScope,
+  Obligation,
+  PathCheck,
+  Policy,
+  Reason,
+  ToolRequest,
+} from './policy/index.js';
+export {
+  canonicalJson,
+  checkPath,
+  compilePolicy,
+  compileProfile,
+  createPolicy,
+  decide,
+  digest,
+  isCodeExecutionTool,
+} from './policy/index.js';

@@ -1,0 +1,244 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Decision } from './decision.js';
+import { decide } from './decide.js';
+import type { Policy } from './policy.js';
+import type { ToolRequest } from './request.js';
+import { researcherPolicy } from './test-support/fixture.js';
+
+let policy: Policy;
+let ws: string;
+
+beforeAll(async () => {
+  ({ policy, ws } = await researcherPolicy([
+    {
+      name: 'integrations',
+      workspace: './ws',
+      tools: {
+        allow: ['github.*', 'filesystem.*', 'db.query', 'http.request', 'mcp.move', 'sandbox.*', 'sandbox.python_exec_explicit'],
+        rules: {
+          'filesystem.read_file': { args: { path: { type: 'path', access: 'read' } } },
+          'filesystem.*': { args: { note: { type: 'none' } } },
+          'db.query': {
+            schema: { type: 'object', properties: { sql: { type: 'string', maxLength: 200 } }, required: ['sql'], additionalProperties: false },
+            deny: [{ when: { sql: { matches: '(drop|truncate)\\s+table', ignoreCase: true } }, reason: 'destructive SQL' }],
+          },
+        },
+      },
+      files: { read: ['./ws'], write: ['./ws/out'], deny: ['**/.env', 'secrets/**'] },
+      network: { allow: ['api.example.com'] },
+      approval: {
+        require: [{ tool: 'http.request', when: { method: { in: ['POST', 'PUT', 'DELETE'] } }, timeout: '2m' }, 'github.merge_*'],
+        timeout: '10m',
+      },
+    },
+  ]));
+});
+
+function run(tool: string, args: unknown, agent = 'researcher'): Decision {
+  return policy.decide({ agent, tool, args } as ToolRequest);
+}
+function rules(d: Decision): string[] {
+  return d.reasons.map((r) => r.rule);
+}
+
+describe('tool allow and deny', () => {
+  it('allows a listed tool and says which pattern matched', () => {
+    const d = run('fs.read', { path: 'notes.txt' });
+    expect(d.effect).toBe('allow');
+    expect(d.reasons[0]).toEqual({ rule: 'tools.allow', effect: 'allow', message: '"fs.read" matches tools.allow "fs.*"' });
+    expect(d.policyVersion).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('denies by default a tool no rule mentions', () => {
+    expect(rules(run('github.delete_repo', {}))).toEqual(['tools.not-allowed']);
+  });
+
+  it('lets deny win over allow', () => {
+    expect(rules(run('code.execute', { language: 'python', code: '1' }))).toEqual(['tools.deny']);
+  });
+
+  it('denies code execution granted only through a glob', () => {
+    const d = run('sandbox.run_python', { code: 'print(1)' }, 'integrations');
+    expect(rules(d)).toEqual(['tools.code-execution-not-explicit']);
+  });
+
+  it('denies an unknown agent instead of throwing', () => {
+    expect(rules(run('fs.read', { path: 'notes.txt' }, 'ghost'))).toEqual(['agent.unknown']);
+  });
+
+  it.each([
+    ['empty tool name', ''],
+    ['tool name with a space', 'fs.read extra'],
+    ['tool name with a wildcard', 'fs.*'],
+    ['tool name with a newline', 'fs.read\n'],
+  ])('denies a malformed request: %s', (_label, tool) => {
+    expect(rules(run(tool, {}))[0]).toBe('request.invalid-tool');
+  });
+
+  it.each([
+    ['arguments that are an array', []],
+    ['arguments that are a string', 'path=/etc/passwd'],
+    ['arguments with a function', { path: 'notes.txt', f: () => 1 }],
+    ['arguments with a class instance', new (class X {})()],
+  ])('denies %s', (_label, args) => {
+    expect(rules(run('fs.read', args))[0]).toBe('request.invalid-args');
+  });
+
+  it('denies cyclic and absurdly deep arguments', () => {
+    const cyclic: Record<string, unknown> = { path: 'notes.txt' };
+    cyclic.self = cyclic;
+    expect(rules(run('fs.read', cyclic))[0]).toBe('request.invalid-args');
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 100; i++) deep = { d: deep };
+    expect(rules(run('fs.read', deep))[0]).toBe('request.invalid-args');
+  });
+
+  it('never throws on garbage requests', () => {
+    for (const garbage of [null, undefined, 42, 'x', { agent: 'researcher' }, { agent: 'researcher', tool: 7 }]) {
+      expect(policy.decide(garbage as unknown as ToolRequest).effect).toBe('deny');
+    }
+  });
+});
+
+describe('built-in tool arguments', () => {
+  it('denies a missing, mistyped or unknown argument of a built-in tool', () => {
+    expect(rules(run('fs.read', {}))).toContain('args.missing');
+    expect(rules(run('fs.read', { path: 7 }))).toContain('args.type');
+    expect(rules(run('fs.read', { path: 'notes.txt', follow_symlinks: true }))).toContain('args.unknown');
+  });
+
+  it('reads inside the read scope and hands the canonical path on as an obligation', () => {
+    const d = run('fs.read', { path: './src/../notes.txt' });
+    expect(d.effect).toBe('allow');
+    expect(d.obligations).toContainEqual({ kind: 'use-resolved-path', arg: 'path', path: join(ws, 'notes.txt') });
+  });
+
+  it('denies path traversal', () => {
+    expect(rules(run('fs.read', { path: '../../../../etc/passwd' }))).toContain('paths.outside-scope');
+  });
+
+  it('denies a symlink planted inside the workspace that points outside', () => {
+    expect(rules(run('fs.read', { path: 'innocent.txt' }))).toContain('paths.outside-scope');
+  });
+
+  it('denies a sibling directory that shares the workspace prefix', () => {
+    expect(rules(run('fs.read', { path: '../ws-evil/keys' }))).toContain('paths.outside-scope');
+  });
+
+  it('denies writes outside files.write even inside files.read', () => {
+    const d = run('fs.write', { path: 'notes.txt', content: 'x' });
+    expect(d.effect).toBe('deny');
+    expect(rules(d)).toContain('paths.outside-scope');
+    expect(d.obligations).toEqual([]);
+  });
+
+  it('asks for approval of a write inside files.write', () => {
+    const d = run('fs.write', { path: 'out/new.md', content: 'x' });
+    expect(d.effect).toBe('ask');
+    expect(rules(d)).toEqual(['tools.allow', 'approval.require']);
+    expect(d.obligations).toContainEqual({ kind: 'approval', rule: 'approval.require[0]' });
+  });
+
+  it('lets deny override ask when an approval-required call is also out of scope', () => {
+    expect(run('fs.write', { path: '/etc/cron.d/x', content: 'x' }).effect).toBe('deny');
+  });
+
+  it('allows an allowed URL and denies the classic host tricks', () => {
+    expect(run('http.fetch', { url: 'https://api.example.com/v1' }).effect).toBe('allow');
+    expect(run('http.fetch', { url: 'https://x.github.com/' }).effect).toBe('allow');
+    for (const url of [
+      'https://api.example.com@evil.example/',
+      'https://api.example.com.evil.example/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://0x7f000001/',
+      'http://2130706433/',
+      'http://[::ffff:127.0.0.1]/',
+      'file:///etc/passwd',
+    ]) {
+      expect(run('http.fetch', { url }).effect, url).toBe('deny');
+    }
+  });
+
+  it('checks shell commands against commands.allow and the file scopes', () => {
+    expect(run('shell.run', { command: 'git status' }).effect).toBe('allow');
+    expect(run('shell.run', { command: 'git push origin main' }).effect).toBe('deny');
+    expect(run('shell.run', { command: 'ls; rm -rf /' }).effect).toBe('deny');
+    expect(run('shell.run', { command: 'cat /etc/passwd' }).effect).toBe('deny');
+  });
+
+  it('checks a shell cwd against the read scope', () => {
+    expect(run('shell.run', { command: 'ls', cwd: 'src' }).effect).toBe('allow');
+    expect(rules(run('shell.run', { command: 'ls', cwd: '/etc' }))).toContain('paths.outside-scope');
+  });
+});
+
+describe('external tools', () => {
+  it('checks annotated arguments', () => {
+    expect(run('filesystem.read_file', { path: 'notes.txt' }, 'integrations').effect).toBe('allow');
+    expect(rules(run('filesystem.read_file', { path: '/etc/shadow' }, 'integrations'))).toContain('paths.outside-scope');
+  });
+
+  it('applies the conservative default to well-known argument names', () => {
+    // Unannotated `filename` of a mutating tool must be inside the write scope.
+    expect(rules(run('filesystem.write_file', { filename: 'notes.txt', content: 'x' }, 'integrations'))).toContain('paths.outside-scope');
+    expect(run('filesystem.write_file', { filename: 'out/a.txt', content: 'x' }, 'integrations').effect).toBe('allow');
+    expect(rules(run('github.fetch_page', { url: 'http://localhost:8080/' }, 'integrations'))).not.toContain('tools.allow' as never);
+    expect(run('github.fetch_page', { url: 'http://localhost:8080/' }, 'integrations').effect).toBe('deny');
+    expect(run('mcp.move', { source: 'notes.txt', destination: '../ws-evil/x' }, 'integrations').effect).toBe('deny');
+  });
+
+  it('applies files.deny patterns inside a granted scope', () => {
+    expect(rules(run('filesystem.read_file', { path: '.env' }, 'integrations'))).toContain('paths.denied-pattern');
+    expect(rules(run('filesystem.read_file', { path: 'secrets/prod/key' }, 'integrations'))).toContain('paths.denied-pattern');
+  });
+
+  it('honours type: none to opt an argument out of default checks', () => {
+    expect(run('filesystem.search', { note: '/etc/passwd is mentioned here', query: 'x' }, 'integrations').effect).toBe('allow');
+  });
+
+  it('validates arguments against the JSON Schema, reporting every problem', () => {
+    const d = run('db.query', { sql: 'x'.repeat(300), extra: 1 }, 'integrations');
+    expect(d.effect).toBe('deny');
+    expect(d.reasons.filter((r) => r.rule === 'args.schema')).toHaveLength(2);
+  });
+
+  it('denies by argument rule', () => {
+    const d = run('db.query', { sql: 'drop  TABLE users' }, 'integrations');
+    expect(d.effect).toBe('deny');
+    expect(d.reasons.find((r) => r.rule === 'args.rule')?.message).toContain('destructive SQL');
+    expect(run('db.query', { sql: 'select 1' }, 'integrations').effect).toBe('allow');
+  });
+
+  it('asks only when the approval condition holds, with the rule timeout', () => {
+    expect(run('http.request', { url: 'https://api.example.com/', method: 'GET' }, 'integrations').effect).toBe('allow');
+    const d = run('http.request', { url: 'https://api.example.com/', method: 'post' }, 'integrations');
+    expect(d.effect).toBe('ask');
+    expect(d.obligations).toContainEqual({ kind: 'approval', rule: 'approval.require[0]', timeoutMs: 120_000 });
+    const merge = run('github.merge_pr', { number: 1 }, 'integrations');
+    expect(merge.effect).toBe('ask');
+    expect(merge.obligations).toContainEqual({ kind: 'approval', rule: 'approval.require[1]', timeoutMs: 600_000 });
+  });
+});
+
+describe('fail closed', () => {
+  it('turns an exception inside a rule into a deny carrying the error', () => {
+    const profile = policy.profile('integrations')!;
+    const broken = { ...profile, approvals: [{ id: 'approval.require[9]', pattern: '*', tools: { match: () => { throw new Error('boom'); } } }] };
+    const d = decide(broken as never, { agent: 'integrations', tool: 'github.get', args: {} });
+    expect(d.effect).toBe('deny');
+    expect(d.reasons.find((r) => r.rule === 'approval.error')?.message).toContain('boom');
+  });
+
+  it('turns an exception in the engine itself into a deny', () => {
+    const profile = policy.profile('researcher')!;
+    const broken = { ...profile, deny: null };
+    const d = decide(broken as never, { agent: 'researcher', tool: 'fs.read', args: { path: 'notes.txt' } });
+    expect(d).toMatchObject({ effect: 'deny', reasons: [{ rule: 'engine.error' }] });
+  });
+
+  it('is deterministic: the same request gives the same decision', () => {
+    const req = { agent: 'researcher', tool: 'fs.write', args: { path: 'out/x', content: 'y' } };
+    expect(policy.decide(req)).toEqual(policy.decide(req));
+  });
+});
