@@ -107,6 +107,7 @@ function checkArgSemantics(
       } else if (s.type === 'url') {
         const result = checkUrl(profile.network, v);
         if (!result.ok) reasons.push(denyReason(result.rule, `${s.name}: ${result.message}`, s.name));
+        else if (!s.list) obligations.push({ kind: 'use-normalized-url', arg: s.name, url: result.url });
       } else {
         for (const r of checkCommand(profile.commands, v, { scope: profile.files, ...(cwd ? { cwd } : {}) })) {
           reasons.push(r.arg === undefined ? { ...r, arg: s.name } : r);

@@ -11,13 +11,14 @@ export interface Reason {
 }
 
 /**
- * Work the decision hands to later pipeline stages. `use-resolved-path` tells the tool to act on the
- * canonical path Warden checked, so a symlink swapped in after the check cannot redirect it.
+ * Work the decision hands to later pipeline stages. `use-resolved-path` and `use-normalized-url` tell
+ * the tool to act on the canonical form Warden checked, so a symlink swapped in after the check or a
+ * client whose URL parser reads the raw string differently cannot redirect it.
  */
 export type Obligation =
   | { kind: 'use-resolved-path'; arg: string; path: string }
-  | { kind: 'approval'; rule: string; timeoutMs?: number }
-  | { kind: 'scan-output' };
+  | { kind: 'use-normalized-url'; arg: string; url: string }
+  | { kind: 'approval'; rule: string; timeoutMs?: number };
 
 export interface Decision {
   effect: Effect;

@@ -40,14 +40,8 @@ export function checkPath(
   if (!resolved.ok) return { ok: false, rule: `paths.${resolved.code}`, message: resolved.message };
   const path = resolved.path;
   const roots = access === 'write' ? scope.write : scope.read;
-  let inside = false;
-  for (const root of roots) {
-    if (isWithin(path, root)) {
-      inside = true;
-      break;
-    }
-  }
-  if (!inside) {
+  const containing = roots.filter((root) => isWithin(path, root));
+  if (containing.length === 0) {
     const which = access === 'write' ? 'files.write' : 'files.read';
     return {
       ok: false,
@@ -57,7 +51,9 @@ export function checkPath(
     };
   }
   for (const special of SPECIAL_ROOTS) {
-    if (isWithin(path, special) && !roots.some((root) => isWithin(root, special))) {
+    // Opened only by a root that itself lies in the special tree and contains the path: granting
+    // `/dev/null` next to `/` must not open `/dev/sda`.
+    if (isWithin(path, special) && !containing.some((root) => isWithin(root, special))) {
       return { ok: false, rule: 'paths.special-filesystem', message: `"${path}" is in ${special}`, path };
     }
   }

@@ -25,9 +25,24 @@ export const nodePathFs: PathFs = {
 export const MAX_PATH_LENGTH = 4096;
 
 // C0 and C1 controls, DEL, and the invisible/bidi characters that make a path read differently
-// from what it is (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+FEFF).
-const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
-const PERCENT_ESCAPE = /%[0-9a-fA-F]{2}/;
+// from what it is (soft hyphen U+00AD, Arabic letter mark U+061C, U+200B-U+200F, line/paragraph
+// separators U+2028-U+2029, U+202A-U+202E, word joiners U+2060-U+2064, U+2066-U+2069, U+FEFF).
+const FORBIDDEN_CHARS =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+// Every `%` must start a `%XX` escape: `%u2215` (IIS), `%%32%65`, `%2%e`, `%bg%qf` are decoder tricks.
+const LONE_PERCENT = /%(?![0-9a-fA-F]{2})/;
+// A `..` segment that only appears after percent-decoding.
+const DOT_DOT_SEGMENT = /(^|\/)\.\.(\/|$)/;
+// Glob metacharacters: a tool that expands them would read another path (`.?/` matches `../`).
+const GLOB_CHARS = /[*?]/;
+// `C:/x`, `c:boot.ini`: absolute or drive-relative to Windows and to tools that pass paths there.
+const DRIVE_LETTER = /^[A-Za-z]:/;
+// `.`, `/` and `\` escaped in notations other than %XX (which is decoded and re-checked below):
+// `0x2e0x2e0x2f` (dotdotpwn), `&#46;&#46;&#47;`, `&sol;`. Only something that decodes them would care.
+// A `0x2e` followed by more hex digits is a number (`0x2e8a...` addresses), not an escape.
+const ESCAPED_PATH_SYNTAX =
+  /0x(?:2e|2f|5c)(?=0x|[^0-9a-f]|$)|&#(?:0*(?:46|47|92)|x0*(?:2e|2f|5c));|&(?:period|sol|bsol);/i;
+const MAX_ENCODING_LAYERS = 4;
 
 function fail(code: string, message: string): PathResolution {
   return { ok: false, code, message };
@@ -35,21 +50,40 @@ function fail(code: string, message: string): PathResolution {
 
 /**
  * Reject spellings that mean different things to different consumers: a tool that percent-decodes,
- * NFKC-normalises or treats `\` as a separator must not reach a path the check did not see.
+ * NFKC-normalises, expands globs or treats `\` as a separator must not reach a path the check did
+ * not see. Each percent-decoding layer is checked like the original, and must not add a `..`
+ * segment or a leading `/`.
  */
-function checkSpelling(raw: string): PathResolution | undefined {
+function checkSpelling(raw: string, layer = 0): PathResolution | undefined {
   if (raw.length === 0) return fail('empty', 'path is empty');
   if (raw.length > MAX_PATH_LENGTH)
     return fail('too-long', `path is longer than ${MAX_PATH_LENGTH} characters`);
   if (FORBIDDEN_CHARS.test(raw))
     return fail('control-character', 'path contains a control or invisible character');
+  if (raw.includes('\ufffd')) {
+    // U+FFFD marks bytes some decoder could not read; such a path cannot name the file it came from.
+    return fail('replacement-character', 'path contains U+FFFD, the trace of a failed decoding');
+  }
   if (raw.includes('\\'))
     return fail('backslash', 'path contains a backslash; only "/" separates directories');
+  if (GLOB_CHARS.test(raw)) {
+    return fail(
+      'glob-character',
+      'path contains "*" or "?"; a tool that expands globs would read another path',
+    );
+  }
+  if (ESCAPED_PATH_SYNTAX.test(raw)) {
+    return fail('escaped-separator', 'path contains an escaped ".", "/" or "\\" such as 0x2e or &#47;');
+  }
+  if (DRIVE_LETTER.test(raw)) return fail('drive-letter', 'path starts with a Windows drive such as "C:"');
   if (raw.startsWith('~')) {
     return fail(
       'home-relative',
       'path starts with "~"; home-relative paths are ambiguous, use a workspace path',
     );
+  }
+  if (layer > 0 && (DOT_DOT_SEGMENT.test(raw) || raw.startsWith('/'))) {
+    return fail('encoded-traversal', 'path hides a traversal or an absolute path in percent-encoding');
   }
   for (const segment of raw.split('/')) {
     // `...`, `..;`, `..%00`: traversal tricks aimed at other parsers; never a real name an agent needs.
@@ -64,29 +98,26 @@ function checkSpelling(raw: string): PathResolution | undefined {
       );
     }
   }
-  if (PERCENT_ESCAPE.test(raw)) {
-    // Decode a few layers; any layer that would traverse or hide characters is refused outright.
-    let layer = raw;
-    for (let i = 0; i < 4 && PERCENT_ESCAPE.test(layer); i++) {
-      let next: string;
-      try {
-        next = decodeURIComponent(layer);
-      } catch {
-        return fail('bad-encoding', 'path contains malformed percent-encoding');
-      }
-      if (next === layer) break;
-      layer = next;
-      if (
-        FORBIDDEN_CHARS.test(layer) ||
-        layer.includes('\\') ||
-        /(^|\/)\.\.(\/|$)/.test(layer) ||
-        layer.startsWith('/')
-      ) {
-        return fail('encoded-traversal', 'path hides a traversal or control character in percent-encoding');
-      }
-    }
+  return raw.includes('%') ? checkPercentLayer(raw, layer) : undefined;
+}
+
+/** Decode one percent-encoding layer and check the result as a path of its own. */
+function checkPercentLayer(raw: string, layer: number): PathResolution | undefined {
+  if (LONE_PERCENT.test(raw)) {
+    return fail('bad-encoding', 'path contains a "%" that does not start a %XX escape');
   }
-  return undefined;
+  if (layer >= MAX_ENCODING_LAYERS) {
+    return fail('encoded-traversal', `path is percent-encoded more than ${MAX_ENCODING_LAYERS} times`);
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return fail('bad-encoding', 'path contains malformed percent-encoding');
+  }
+  const inner = checkSpelling(decoded, layer + 1);
+  if (!inner || inner.ok || inner.code === 'encoded-traversal' || inner.code === 'bad-encoding') return inner;
+  return fail('encoded-traversal', `path percent-decodes to "${decoded}": ${inner.message}`);
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -105,6 +136,8 @@ export function resolveAgentPath(raw: unknown, options: ResolvePathOptions): Pat
   if (typeof raw !== 'string') return fail('not-a-string', 'path must be a string');
   const bad = checkSpelling(raw);
   if (bad) return bad;
+  // A relative base would be resolved against the process cwd by realpath but against `/` below.
+  if (!options.base.startsWith('/')) return fail('relative-base', 'base directory must be absolute');
   const fs = options.fs ?? nodePathFs;
   const joined = raw.startsWith('/') ? raw : `${options.base}/${raw}`;
 
@@ -132,7 +165,7 @@ export function resolveAgentPath(raw: unknown, options: ResolvePathOptions): Pat
       symlink = fs.isSymlink(candidate);
     } catch (error) {
       const code = errorCode(error);
-      if (code === 'ENOENT') return { ok: true, path: posix.resolve(candidate, ...segments.slice(i + 1)) };
+      if (code === 'ENOENT') return appendMissing(candidate, segments.slice(i + 1));
       return resolutionError(code);
     }
     if (!symlink) {
@@ -149,6 +182,19 @@ export function resolveAgentPath(raw: unknown, options: ResolvePathOptions): Pat
     }
   }
   return { ok: true, path: current };
+}
+
+/**
+ * Append the segments after the first missing one. They cannot be symlinks (nothing below a missing
+ * directory exists), but `..` among them could climb back into existing directories lexically and
+ * land on a symlink unchecked (`missing/../link-to-etc/passwd`); the kernel refuses such a path
+ * (ENOENT), and so do we.
+ */
+function appendMissing(missing: string, rest: readonly string[]): PathResolution {
+  if (rest.includes('..')) {
+    return fail('missing-parent', `"${missing}" does not exist, so ".." after it cannot be resolved`);
+  }
+  return { ok: true, path: posix.resolve(missing, ...rest) };
 }
 
 function resolutionError(code: string | undefined): PathResolution {

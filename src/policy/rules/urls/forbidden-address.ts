@@ -40,6 +40,9 @@ export function isForbiddenAddress(ip: string): boolean {
 /**
  * Like {@link isForbiddenAddress} for a host already canonicalised by WHATWG (`127.0.0.1`,
  * `[::ffff:7f00:1]`); a host that is neither form (a domain name) counts as forbidden.
+ *
+ * @example
+ * isForbiddenCanonicalAddress('[fd00:ec2::254]') // true
  */
 export function isForbiddenCanonicalAddress(host: string): boolean {
   if (host.startsWith('[')) {
@@ -54,6 +57,9 @@ export function isForbiddenCanonicalAddress(host: string): boolean {
 /**
  * The IPv4 address an IPv6 address wraps, when it is one of the translation forms; used so that a
  * deny entry for `127.0.0.1` also stops `[::ffff:7f00:1]`.
+ *
+ * @example
+ * embeddedIpv4('[64:ff9b::a00:1]') // '10.0.0.1'
  */
 export function embeddedIpv4(host: string): string | undefined {
   if (!host.startsWith('[')) return undefined;

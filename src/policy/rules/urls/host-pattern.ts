@@ -35,7 +35,7 @@ export interface HostPattern {
 const SCHEME_PREFIX = /^([a-z][a-z0-9+.-]*):\/\//i;
 // Whitespace, controls, bidi/invisible characters, and characters that would make the entry mean
 // different things to different URL parsers.
-const UNSAFE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\\@?#]/;
+const UNSAFE = /[\s\u0000-\u001f\u007f-\u009f\\@?#]|\p{Default_Ignorable_Code_Point}/u;
 const PORT = /^\d{1,5}$/;
 
 /**
@@ -57,7 +57,8 @@ export function parseHostPattern(entry: unknown, schemes: ReadonlySet<string>): 
   const schemeMatch = SCHEME_PREFIX.exec(entry);
   if (schemeMatch) {
     scheme = schemeMatch[1]!.toLowerCase();
-    if (!schemes.has(scheme)) throw new Error(`scheme "${scheme}" is not in schemes (${[...schemes].join(', ')})`);
+    if (!schemes.has(scheme))
+      throw new Error(`scheme "${scheme}" is not in schemes (${[...schemes].join(', ')})`);
     rest = entry.slice(schemeMatch[0].length);
   } else if (!rest.includes('/') && !rest.startsWith('[') && rest.split(':').length > 2) {
     rest = `[${rest}]`; // a bare IPv6 address such as `::1`

@@ -74,7 +74,11 @@ function compileSchemes(list: readonly string[]): ReadonlySet<string> {
   return schemes;
 }
 
-function compileTable(field: 'allow' | 'deny', list: readonly string[], schemes: ReadonlySet<string>): HostTable {
+function compileTable(
+  field: 'allow' | 'deny',
+  list: readonly string[],
+  schemes: ReadonlySet<string>,
+): HostTable {
   if (!Array.isArray(list)) invalid(field, 'must be a list of host entries');
   const exact = new Map<string, HostPattern[]>();
   const wildcard = new Map<string, HostPattern[]>();
@@ -95,7 +99,7 @@ function compileTable(field: 'allow' | 'deny', list: readonly string[], schemes:
 }
 
 function invalid(path: string, message: string): never {
-  throw new WardenError(WardenErrorCode.ConfigInvalid, `network ${path}: ${message}`, {
+  throw new WardenError(WardenErrorCode.ConfigInvalid, `${path}: ${message}`, {
     issues: [{ path, message, severity: 'error' }],
   });
 }

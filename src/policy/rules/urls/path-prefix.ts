@@ -10,6 +10,7 @@
  */
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
+const PERCENT_ESCAPE = /%[0-9a-fA-F]{2}/;
 
 function decodeSegment(raw: string): string | undefined {
   if (!raw.includes('%')) return raw;
@@ -29,6 +30,18 @@ function isAmbiguous(segment: string): boolean {
     segment.startsWith('..') ||
     CONTROL.test(segment)
   );
+}
+
+/** Ambiguous now or after up to two more decodings by a server (`%252e%252e%252f`). */
+function hidesTraversal(decoded: string): boolean {
+  let layer: string | undefined = decoded;
+  for (let i = 0; i < 3; i++) {
+    if (isAmbiguous(layer)) return true;
+    if (!PERCENT_ESCAPE.test(layer)) return false; // a literal `%` (`100%25` -> `100%`) is no encoding
+    layer = decodeSegment(layer);
+    if (layer === undefined) return true;
+  }
+  return true;
 }
 
 /**
@@ -69,7 +82,7 @@ export function allowsPath(prefix: readonly string[], pathname: string): boolean
   for (;;) {
     const end = pathname.indexOf('/', start);
     const segment = decodeSegment(end === -1 ? pathname.slice(start) : pathname.slice(start, end));
-    if (segment === undefined || isAmbiguous(segment)) return false;
+    if (segment === undefined || hidesTraversal(segment)) return false;
     if (index < prefix.length && segment !== prefix[index]) return false;
     index++;
     if (end === -1) break;
@@ -84,7 +97,9 @@ function lenientDecode(text: string): string {
     return decodeURIComponent(text);
   } catch {
     // Malformed UTF-8: decode byte-wise so `%2f` still becomes `/`.
-    return text.replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    return text.replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) =>
+      String.fromCharCode(Number.parseInt(hex, 16)),
+    );
   }
 }
 

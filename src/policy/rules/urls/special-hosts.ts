@@ -41,11 +41,21 @@ export function specialHostKind(host: string): SpecialHostKind | undefined {
   return undefined;
 }
 
-/** True when `host` is a reserved suffix or lies below one (`localhost`, `a.b.internal`). */
+/**
+ * True when `host` is a reserved suffix or lies below one.
+ *
+ * @example
+ * inReservedSpace('a.b.internal') // true
+ * inReservedSpace('myinternal')   // false
+ */
 export function inReservedSpace(host: string): boolean {
   for (const suffix of RESERVED_SUFFIXES) {
     if (host === suffix) return true;
-    if (host.length > suffix.length && host.endsWith(suffix) && host[host.length - suffix.length - 1] === '.') {
+    if (
+      host.length > suffix.length &&
+      host.endsWith(suffix) &&
+      host[host.length - suffix.length - 1] === '.'
+    ) {
       return true;
     }
   }
