@@ -183,7 +183,7 @@ describe('external tools', () => {
     // Unannotated `filename` of a mutating tool must be inside the write scope.
     expect(rules(run('filesystem.write_file', { filename: 'notes.txt', content: 'x' }, 'integrations'))).toContain('paths.outside-scope');
     expect(run('filesystem.write_file', { filename: 'out/a.txt', content: 'x' }, 'integrations').effect).toBe('allow');
-    expect(rules(run('github.fetch_page', { url: 'http://localhost:8080/' }, 'integrations'))).not.toContain('tools.allow' as never);
+    expect(rules(run('github.fetch_page', { url: 'http://localhost:8080/' }, 'integrations'))).toContain('urls.special-host');
     expect(run('github.fetch_page', { url: 'http://localhost:8080/' }, 'integrations').effect).toBe('deny');
     expect(run('mcp.move', { source: 'notes.txt', destination: '../ws-evil/x' }, 'integrations').effect).toBe('deny');
   });

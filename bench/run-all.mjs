@@ -1,0 +1,83 @@
+// `npm run bench`: run every benchmark in its own Node process (a clean heap and JIT each), echo
+// their JSON lines, and finish with one line checking the targets. Exit code 0 whatever the
+// numbers are (this is a report); non-zero only when a benchmark crashes.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const BENCHES = ['decide.bench.mjs', 'cli-cold-start.bench.mjs'];
+
+/** Run one bench file, echoing its stdout lines and collecting those that are JSON objects. */
+function run(file) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL(file, import.meta.url))], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const results = [];
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      console.log(line);
+      try {
+        results.push(JSON.parse(line));
+      } catch {
+        // Not ours to interpret; already echoed.
+      }
+    });
+    child.on('close', (code, signal) => resolve({ file, code: code ?? 1, signal, results }));
+  });
+}
+
+const started = Date.now();
+const byName = new Map();
+const crashed = [];
+for (const file of BENCHES) {
+  const { code, signal, results } = await run(file);
+  for (const r of results) if (typeof r.bench === 'string') byName.set(r.bench, r);
+  if (code !== 0) crashed.push({ file, code, ...(signal ? { signal } : {}) });
+}
+
+const get = (bench, field) => byName.get(bench)?.[field] ?? null;
+const target = (name, measured, limit, unit, extra = {}) => ({
+  target: name,
+  measured,
+  unit,
+  pass: typeof measured === 'number' && measured <= limit,
+  ...extra,
+});
+const cedarAgreement = byName.get('cedar-tool-level')?.agreement;
+const targets = [
+  target('tool-level decide() p50 <= 2 us', get('tool-level', 'p50_us'), 2, 'us'),
+  target('decide() p99 <= 20 us with path/URL/command checks (mixed)', get('mixed', 'p99_us'), 20, 'us', {
+    p99_us: {
+      path: get('path', 'p99_us'),
+      url: get('url', 'p99_us'),
+      command: get('command', 'p99_us'),
+      mixed: get('mixed', 'p99_us'),
+    },
+  }),
+  target(
+    'CLI cold start of `warden policy eval` < 300 ms (p50)',
+    get('cli-cold-start', 'p50_ms'),
+    300,
+    'ms',
+    {
+      p90_ms: get('cli-cold-start', 'p90_ms'),
+      shell_p50_ms: get('cli-cold-start-shell', 'p50_ms'),
+    },
+  ),
+  {
+    target: 'Cedar decides every tool-level request like Warden',
+    measured: cedarAgreement ? `${cedarAgreement.agree}/${cedarAgreement.total}` : null,
+    pass: cedarAgreement !== undefined && cedarAgreement.agree === cedarAgreement.total,
+  },
+];
+console.log(
+  JSON.stringify({
+    bench: 'summary',
+    targets,
+    passed: `${targets.filter((t) => t.pass).length}/${targets.length}`,
+    cedar_over_warden_p50: get('comparison', 'ratio_p50'),
+    wall_s: Math.round((Date.now() - started) / 100) / 10,
+    ...(crashed.length > 0 ? { crashed } : {}),
+  }),
+);
+process.exitCode = crashed.length > 0 ? 1 : 0;
