@@ -11,7 +11,13 @@ export type {
   LoadedConfig,
   WardenConfigInput,
 } from './config/index.js';
-export { configJsonSchema, formatIssues, inspectConfig, loadConfig, WardenConfigSchema } from './config/index.js';
+export {
+  configJsonSchema,
+  formatIssues,
+  inspectConfig,
+  loadConfig,
+  WardenConfigSchema,
+} from './config/index.js';
 export type { SourceLocation, WardenIssue } from './errors/warden-error.js';
 export { WardenError, WardenErrorCode } from './errors/warden-error.js';
 export type {

@@ -11,7 +11,10 @@ async function findingsFor(config: Record<string, unknown>) {
   mkdirSync(join(dir, 'ws'));
   const loaded = loadConfig({ config, baseDir: dir });
   const policy = await compilePolicy(loaded);
-  return runChecklist(loaded, policy.agents.map((a) => policy.profile(a)!));
+  return runChecklist(
+    loaded,
+    policy.agents.map((a) => policy.profile(a)!),
+  );
 }
 
 const SAFE = {
@@ -25,12 +28,19 @@ const SAFE = {
 
 describe('runChecklist', () => {
   it('finds nothing to say about a tight profile with audit', async () => {
-    const findings = await findingsFor({ version: 1, agents: [SAFE], audit: { store: 'sqlite:./a.db', signingKey: '${K:-x}' } });
+    const findings = await findingsFor({
+      version: 1,
+      agents: [SAFE],
+      audit: { store: 'sqlite:./a.db', signingKey: '${K:-x}' },
+    });
     expect(findings).toEqual([]);
   });
 
   it('flags a missing audit log, missing limits and unapproved state-changing tools', async () => {
-    const findings = await findingsFor({ version: 1, agents: [{ name: 'loose', tools: { allow: ['fs.*', 'github.delete_repo'] } }] });
+    const findings = await findingsFor({
+      version: 1,
+      agents: [{ name: 'loose', tools: { allow: ['fs.*', 'github.delete_repo'] } }],
+    });
     const ids = findings.map((f) => f.id);
     expect(ids).toContain('audit.missing');
     expect(ids).toContain('limits.missing');
@@ -42,7 +52,10 @@ describe('runChecklist', () => {
 
   it('makes a write scope over / or a home directory an error', async () => {
     for (const write of ['/', '/root', '/home']) {
-      const findings = await findingsFor({ version: 1, agents: [{ ...SAFE, files: { read: ['./ws'], write: [write] } }] });
+      const findings = await findingsFor({
+        version: 1,
+        agents: [{ ...SAFE, files: { read: ['./ws'], write: [write] } }],
+      });
       expect(findings.find((f) => f.id === 'files.write-too-broad')?.severity, write).toBe('error');
     }
   });
@@ -59,12 +72,18 @@ describe('runChecklist', () => {
     const ids = findings.map((f) => f.id);
     expect(ids).toContain('tools.allow-all');
     expect(ids).toContain('tools.code-execution');
-    expect(findings.filter((f) => f.id === 'servers.unpinned-npx').map((f) => f.path)).toEqual(['servers.fs']);
+    expect(findings.filter((f) => f.id === 'servers.unpinned-npx').map((f) => f.path)).toEqual([
+      'servers.fs',
+    ]);
   });
 
   it('reports literal secrets as warnings without repeating the secret', async () => {
     const fake = `ghp_${'a1B2c3D4'.repeat(5)}`;
-    const findings = await findingsFor({ version: 1, agents: [SAFE], audit: { store: 'sqlite:x', signingKey: fake } });
+    const findings = await findingsFor({
+      version: 1,
+      agents: [SAFE],
+      audit: { store: 'sqlite:x', signingKey: fake },
+    });
     const secret = findings.find((f) => f.id === 'config.literal-secret');
     expect(secret).toMatchObject({ severity: 'warning', path: 'audit.signingKey' });
     expect(JSON.stringify(findings)).not.toContain(fake);

@@ -19,10 +19,19 @@ export interface Finding {
 }
 
 // Tool names that change the world; each should sit behind an approval rule.
-const STATE_CHANGING = /(^|[._/:-])(write|create|delete|remove|rm|move|rename|update|edit|patch|put|post|send|upload|publish|merge|push|deploy|exec|execute|run|transfer|pay|drop|insert|commit)([._/:-]|$)/i;
+const STATE_CHANGING =
+  /(^|[._/:-])(write|create|delete|remove|rm|move|rename|update|edit|patch|put|post|send|upload|publish|merge|push|deploy|exec|execute|run|transfer|pay|drop|insert|commit)([._/:-]|$)/i;
 
 // Representative tools of each family, to ask "does this allow glob let them through?".
-const PROBE_TOOLS = ['fs.write', 'fs.delete', 'shell.run', 'code.execute', 'http.fetch', 'github.create_issue', 'email.send'];
+const PROBE_TOOLS = [
+  'fs.write',
+  'fs.delete',
+  'shell.run',
+  'code.execute',
+  'http.fetch',
+  'github.create_issue',
+  'email.send',
+];
 
 function homes(): string[] {
   const out = new Set<string>(['/root', '/home']);
@@ -35,7 +44,11 @@ function homes(): string[] {
 }
 
 function at(profile: CompiledProfile): Pick<Finding, 'agent' | 'file' | 'line'> {
-  return { agent: profile.name, file: profile.source.file, ...(profile.source.line !== undefined ? { line: profile.source.line } : {}) };
+  return {
+    agent: profile.name,
+    file: profile.source.file,
+    ...(profile.source.line !== undefined ? { line: profile.source.line } : {}),
+  };
 }
 
 /**
@@ -89,10 +102,19 @@ export function runChecklist(config: LoadedConfig, profiles: readonly CompiledPr
     const where = at(profile);
     const allowAll = profile.allow.match('some.unlisted_tool_name');
     if (allowAll !== undefined) {
-      findings.push({ id: 'tools.allow-all', severity: 'warning', ...where, message: `tools.allow "${allowAll}" allows every tool, including ones added later` });
+      findings.push({
+        id: 'tools.allow-all',
+        severity: 'warning',
+        ...where,
+        message: `tools.allow "${allowAll}" allows every tool, including ones added later`,
+      });
     }
     for (const tool of PROBE_TOOLS) {
-      if (isCodeExecutionTool(tool) && profile.allow.hasExact(tool) && profile.deny.match(tool) === undefined) {
+      if (
+        isCodeExecutionTool(tool) &&
+        profile.allow.hasExact(tool) &&
+        profile.deny.match(tool) === undefined
+      ) {
         findings.push({
           id: 'tools.code-execution',
           severity: 'warning',
@@ -124,8 +146,19 @@ export function runChecklist(config: LoadedConfig, profiles: readonly CompiledPr
       }
     }
     const l = profile.limits;
-    if (l.maxToolCalls === undefined && l.rate === undefined && l.budget === undefined && l.maxIterations === undefined) {
-      findings.push({ id: 'limits.missing', severity: 'warning', ...where, message: 'no limits: a looping or hijacked agent can call tools without bound', hint: 'set limits.maxToolCalls and limits.rate' });
+    if (
+      l.maxToolCalls === undefined &&
+      l.rate === undefined &&
+      l.budget === undefined &&
+      l.maxIterations === undefined
+    ) {
+      findings.push({
+        id: 'limits.missing',
+        severity: 'warning',
+        ...where,
+        message: 'no limits: a looping or hijacked agent can call tools without bound',
+        hint: 'set limits.maxToolCalls and limits.rate',
+      });
     }
     // Allowed tools that change state, with no approval rule covering them.
     const candidates = new Set<string>([...PROBE_TOOLS]);
@@ -136,7 +169,13 @@ export function runChecklist(config: LoadedConfig, profiles: readonly CompiledPr
       if (profile.allow.match(tool) === undefined || profile.deny.match(tool) !== undefined) continue;
       if (isCodeExecutionTool(tool) && !profile.allow.hasExact(tool)) continue;
       if (profile.approvals.some((a) => a.tools.match(tool) !== undefined)) continue;
-      findings.push({ id: 'approval.missing', severity: 'warning', ...where, message: `"${tool}" changes state and needs no approval`, hint: `add it to approval.require` });
+      findings.push({
+        id: 'approval.missing',
+        severity: 'warning',
+        ...where,
+        message: `"${tool}" changes state and needs no approval`,
+        hint: `add it to approval.require`,
+      });
     }
   }
   return findings;

@@ -36,7 +36,20 @@ async function cli(argv: string[], cwd: string, env: Record<string, string | und
 describe('warden policy eval', () => {
   it('prints exactly one JSON object with --json and exits 0 on deny', async () => {
     const dir = project();
-    const r = await cli(['policy', 'eval', '--agent', 'researcher', '--tool', 'fs.read', '--args', '{"path":"../../etc/passwd"}', '--json'], dir);
+    const r = await cli(
+      [
+        'policy',
+        'eval',
+        '--agent',
+        'researcher',
+        '--tool',
+        'fs.read',
+        '--args',
+        '{"path":"../../etc/passwd"}',
+        '--json',
+      ],
+      dir,
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['effect', 'reasons']);
@@ -46,7 +59,21 @@ describe('warden policy eval', () => {
   });
 
   it('prints a human decision without --json', async () => {
-    const r = await cli(['policy', 'eval', '--config', 'warden.yaml', '--agent', 'researcher', '--tool', 'fs.write', '--args', '{"path":"out/a","content":"x"}'], project());
+    const r = await cli(
+      [
+        'policy',
+        'eval',
+        '--config',
+        'warden.yaml',
+        '--agent',
+        'researcher',
+        '--tool',
+        'fs.write',
+        '--args',
+        '{"path":"out/a","content":"x"}',
+      ],
+      project(),
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ASK fs\.write\n/);
     expect(r.stdout).toContain('approval.require');
@@ -56,11 +83,19 @@ describe('warden policy eval', () => {
     const dir = project();
     writeFileSync(
       join(dir, 'calls.jsonl'),
-      ['{"tool":"fs.read","args":{"path":"notes.txt"}}', '', '{"tool":"shell.run","args":{"command":"ls $(id)"}}', '{"tool":"code.execute"}'].join('\n'),
+      [
+        '{"tool":"fs.read","args":{"path":"notes.txt"}}',
+        '',
+        '{"tool":"shell.run","args":{"command":"ls $(id)"}}',
+        '{"tool":"code.execute"}',
+      ].join('\n'),
     );
     const r = await cli(['policy', 'eval', '--agent', 'researcher', '--jsonl', 'calls.jsonl'], dir);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.effect)).toEqual(['allow', 'deny', 'deny']);
   });
 
@@ -74,13 +109,22 @@ describe('warden policy eval', () => {
   });
 
   it.each([
-    [['policy', 'eval', '--agent', 'researcher', '--tool', 'fs.read', '--args', '{bad'], '--args is not valid JSON'],
-    [['policy', 'eval', '--agent', 'researcher', '--tool', 'fs.read', '--args', '[1]'], '--args must be a JSON object'],
+    [
+      ['policy', 'eval', '--agent', 'researcher', '--tool', 'fs.read', '--args', '{bad'],
+      '--args is not valid JSON',
+    ],
+    [
+      ['policy', 'eval', '--agent', 'researcher', '--tool', 'fs.read', '--args', '[1]'],
+      '--args must be a JSON object',
+    ],
     [['policy', 'eval', '--tool', 'fs.read'], 'missing --agent'],
     [['policy', 'eval', '--agent', 'researcher'], 'missing --tool'],
     [['policy', 'eval', '--agent', 'nobody', '--tool', 'fs.read'], 'no such agent'],
     [['policy', 'eval', '--agent', 'researcher', '--tool', 'fs.read', '--bogus'], "Unknown option '--bogus'"],
-    [['policy', 'eval', '--config', 'missing.yaml', '--agent', 'researcher', '--tool', 'fs.read'], 'CONFIG_NOT_FOUND'],
+    [
+      ['policy', 'eval', '--config', 'missing.yaml', '--agent', 'researcher', '--tool', 'fs.read'],
+      'CONFIG_NOT_FOUND',
+    ],
   ])('exits 2 with a clear message on bad input %j', async (argv, message) => {
     const r = await cli(argv, project());
     expect(r.code).toBe(2);
@@ -112,11 +156,16 @@ describe('warden check', () => {
   });
 
   it('exits 1 listing every validation problem of an invalid config', async () => {
-    const dir = project('version: 1\nagents:\n  - name: a\n    tools: { alow: [x] }\n    limits: { rate: fast }\n');
+    const dir = project(
+      'version: 1\nagents:\n  - name: a\n    tools: { alow: [x] }\n    limits: { rate: fast }\n',
+    );
     const r = await cli(['check', '--json'], dir);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.findings.map((f: { path: string }) => f.path).sort()).toEqual(['agents[0].limits.rate', 'agents[0].tools.alow']);
+    expect(out.findings.map((f: { path: string }) => f.path).sort()).toEqual([
+      'agents[0].limits.rate',
+      'agents[0].tools.alow',
+    ]);
   });
 
   it('exits 2 when the config cannot be read', async () => {
@@ -152,10 +201,25 @@ describe('warden', () => {
     const bin = new URL('../../dist/cli/main.js', import.meta.url);
     expect(existsSync(bin), 'run `npm run build` first (npm test does)').toBe(true);
     const dir = project();
-    const r = spawnSync(process.execPath, [bin.pathname, 'policy', 'eval', '--agent', 'researcher', '--tool', 'shell.run', '--args', '{"command":"git status"}', '--json'], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        bin.pathname,
+        'policy',
+        'eval',
+        '--agent',
+        'researcher',
+        '--tool',
+        'shell.run',
+        '--args',
+        '{"command":"git status"}',
+        '--json',
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).effect).toBe('allow');
   });

@@ -14,7 +14,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -38,7 +40,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let rest = argv.slice(1);
   if (first === 'policy') {
     if (second === undefined || second === '--help' || second === '-h') {
-      io.stdout('Usage: warden policy eval ...\n\nSubcommands:\n  eval   decide tool calls (warden policy eval --help)\n');
+      io.stdout(
+        'Usage: warden policy eval ...\n\nSubcommands:\n  eval   decide tool calls (warden policy eval --help)\n',
+      );
       return second === undefined ? EXIT.usage : EXIT.ok;
     }
     name = `policy ${second}`;
@@ -56,7 +60,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`warden ${name}: ${error.code}: ${error.message}\n`);
       return error.code === WardenErrorCode.Internal ? EXIT.internal : EXIT.usage;
     }
-    io.stderr(`warden ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(
+      `warden ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.internal;
   }
 }

@@ -39,7 +39,9 @@ export interface RateLimit {
  * @example
  * parseRate('60/min') // { limit: 60, perMs: 60000, burst: 60 }
  */
-export function parseRate(value: string | { limit: number; per: number | string; burst?: number }): RateLimit {
+export function parseRate(
+  value: string | { limit: number; per: number | string; burst?: number },
+): RateLimit {
   if (typeof value === 'object') {
     return { limit: value.limit, perMs: parseDuration(value.per), burst: value.burst ?? value.limit };
   }

@@ -12,8 +12,18 @@ describe('runAttackDemo', () => {
       'allowed git command': 'allow',
       'write a report (needs a human)': 'ask',
     });
-    const attacks = DEMO_CALLS.filter((c) => !['read a workspace file', 'allowed API', 'allowed git command', 'write a report (needs a human)'].includes(c.note));
+    const attacks = DEMO_CALLS.filter(
+      (c) =>
+        ![
+          'read a workspace file',
+          'allowed API',
+          'allowed git command',
+          'write a report (needs a human)',
+        ].includes(c.note),
+    );
     for (const attack of attacks) expect(byNote[attack.note], attack.note).toBe('deny');
-    expect(lines.at(-1)).toBe(`\n${DEMO_CALLS.length} calls: 3 allowed, 1 sent for approval, ${attacks.length} denied.`);
+    expect(lines.at(-1)).toBe(
+      `\n${DEMO_CALLS.length} calls: 3 allowed, 1 sent for approval, ${attacks.length} denied.`,
+    );
   });
 });

@@ -4,12 +4,13 @@ import type { LoadedAgent } from '../config/load-config.js';
 import type { AgentProfileConfig, ToolRuleConfig } from '../config/schema.js';
 import { parseDuration, parseRate, type RateLimit } from '../config/units.js';
 import { digest } from './canonical-json.js';
+import { denyReason } from './decision.js';
 import type { ArgSemantic } from './rules/arg-semantics.js';
 import { type ArgsValidator, compileArgsSchema } from './rules/args-shape.js';
 import { type CommandPolicy, compileCommandPolicy } from './rules/commands/index.js';
 import { type CompiledCondition, compileCondition } from './rules/conditions.js';
 import { compilePathGlob, type FileScope } from './rules/file-scope.js';
-import { compileToolPatterns, type ToolPatternSet } from './rules/tool-patterns.js';
+import { compileToolPatterns, globToRegExp, type ToolPatternSet } from './rules/tool-patterns.js';
 import { compileNetworkScope, type NetworkScope } from './rules/urls/index.js';
 
 /** Argument rules for one tool or tool glob, compiled. */
@@ -48,7 +49,7 @@ export interface CompiledProfile {
   version: string;
   allow: ToolPatternSet;
   deny: ToolPatternSet;
-  toolRules: { patterns: ToolPatternSet; byPattern: Map<string, CompiledToolRule> };
+  toolRules: { byPattern: Map<string, CompiledToolRule>; globs: { regex: RegExp; rule: CompiledToolRule }[] };
   files: FileScope;
   network: NetworkScope;
   commands: CommandPolicy;
@@ -64,16 +65,52 @@ function canonicalDir(base: string, dir: string): string {
   return existsSync(abs) ? realpathSync.native(abs) : abs;
 }
 
-function compileToolRule(pattern: string, rule: ToolRuleConfig, where: string): CompiledToolRule {
+/** Options for compiling profiles. */
+export interface CompileOptions {
+  /**
+   * Compile argument JSON Schemas on first use instead of at load. For short-lived processes (the
+   * CLI) that decide one call: Ajv and its meta-schema cost ~60 ms. A schema that fails to compile
+   * then denies every call of its tool, with the error as the reason.
+   */
+  lazySchemas?: boolean;
+}
+
+function lazyValidator(schema: Record<string, unknown>, where: string): ArgsValidator {
+  let compiled: ArgsValidator | undefined;
+  let failure: string | undefined;
+  return (args) => {
+    if (!compiled && failure === undefined) {
+      try {
+        compiled = compileArgsSchema(schema);
+      } catch (error) {
+        failure = `${where}.schema: ${(error as Error).message}`;
+      }
+    }
+    return compiled ? compiled(args) : [denyReason('args.schema-invalid', failure!)];
+  };
+}
+
+function compileToolRule(
+  pattern: string,
+  rule: ToolRuleConfig,
+  where: string,
+  options: CompileOptions,
+): CompiledToolRule {
   const semantics: ArgSemantic[] = [];
   const ignored = new Set<string>();
   for (const [name, annotation] of Object.entries(rule.args ?? {})) {
     if (annotation.type === 'none') ignored.add(name);
-    else semantics.push({ name, type: annotation.type, ...(annotation.access ? { access: annotation.access } : {}) });
+    else
+      semantics.push({
+        name,
+        type: annotation.type,
+        ...(annotation.access ? { access: annotation.access } : {}),
+      });
     if (annotation.type === 'path' && !annotation.access) semantics[semantics.length - 1]!.access = 'write';
   }
   let schema: ArgsValidator | undefined;
-  if (rule.schema) {
+  if (rule.schema && options.lazySchemas) schema = lazyValidator(rule.schema, where);
+  else if (rule.schema) {
     try {
       schema = compileArgsSchema(rule.schema);
     } catch (error) {
@@ -101,7 +138,11 @@ function compileToolRule(pattern: string, rule: ToolRuleConfig, where: string): 
  * @example
  * const profile = compileProfile(loaded.agents[0], loaded.dir);
  */
-export function compileProfile(agent: LoadedAgent, configDir: string): CompiledProfile {
+export function compileProfile(
+  agent: LoadedAgent,
+  configDir: string,
+  options: CompileOptions = {},
+): CompiledProfile {
   const p: AgentProfileConfig = agent.profile;
   const workspace = canonicalDir(configDir, p.workspace ?? '.');
   const files: FileScope = {
@@ -130,7 +171,7 @@ export function compileProfile(agent: LoadedAgent, configDir: string): CompiledP
 
   const byPattern = new Map<string, CompiledToolRule>();
   for (const [pattern, rule] of Object.entries(p.tools?.rules ?? {})) {
-    byPattern.set(pattern, compileToolRule(pattern, rule, `tools.rules["${pattern}"]`));
+    byPattern.set(pattern, compileToolRule(pattern, rule, `tools.rules["${pattern}"]`, options));
   }
 
   const approvals: CompiledApprovalRule[] = (p.approval?.require ?? []).map((entry, index) => {
@@ -162,7 +203,12 @@ export function compileProfile(agent: LoadedAgent, configDir: string): CompiledP
     version: digest({ profile: p, workspace, read: files.read, write: files.write }),
     allow: compileToolPatterns(p.tools?.allow ?? []),
     deny: compileToolPatterns(p.tools?.deny ?? []),
-    toolRules: { patterns: compileToolPatterns([...byPattern.keys()]), byPattern },
+    toolRules: {
+      byPattern,
+      globs: [...byPattern.values()]
+        .filter((rule) => rule.pattern.includes('*') || rule.pattern.includes('?'))
+        .map((rule) => ({ regex: globToRegExp(rule.pattern), rule })),
+    },
     files,
     network,
     commands,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Decision } from './decision.js';
 import { decide } from './decide.js';
+import type { Decision } from './decision.js';
 import type { Policy } from './policy.js';
 import type { ToolRequest } from './request.js';
 import { researcherPolicy } from './test-support/fixture.js';
@@ -15,20 +15,41 @@ beforeAll(async () => {
       name: 'integrations',
       workspace: './ws',
       tools: {
-        allow: ['github.*', 'filesystem.*', 'db.query', 'http.request', 'mcp.move', 'sandbox.*', 'sandbox.python_exec_explicit'],
+        allow: [
+          'github.*',
+          'filesystem.*',
+          'db.query',
+          'http.request',
+          'mcp.move',
+          'sandbox.*',
+          'sandbox.python_exec_explicit',
+        ],
         rules: {
           'filesystem.read_file': { args: { path: { type: 'path', access: 'read' } } },
           'filesystem.*': { args: { note: { type: 'none' } } },
           'db.query': {
-            schema: { type: 'object', properties: { sql: { type: 'string', maxLength: 200 } }, required: ['sql'], additionalProperties: false },
-            deny: [{ when: { sql: { matches: '(drop|truncate)\\s+table', ignoreCase: true } }, reason: 'destructive SQL' }],
+            schema: {
+              type: 'object',
+              properties: { sql: { type: 'string', maxLength: 200 } },
+              required: ['sql'],
+              additionalProperties: false,
+            },
+            deny: [
+              {
+                when: { sql: { matches: '(drop|truncate)\\s+table', ignoreCase: true } },
+                reason: 'destructive SQL',
+              },
+            ],
           },
         },
       },
       files: { read: ['./ws'], write: ['./ws/out'], deny: ['**/.env', 'secrets/**'] },
       network: { allow: ['api.example.com'] },
       approval: {
-        require: [{ tool: 'http.request', when: { method: { in: ['POST', 'PUT', 'DELETE'] } }, timeout: '2m' }, 'github.merge_*'],
+        require: [
+          { tool: 'http.request', when: { method: { in: ['POST', 'PUT', 'DELETE'] } }, timeout: '2m' },
+          'github.merge_*',
+        ],
         timeout: '10m',
       },
     },
@@ -46,7 +67,11 @@ describe('tool allow and deny', () => {
   it('allows a listed tool and says which pattern matched', () => {
     const d = run('fs.read', { path: 'notes.txt' });
     expect(d.effect).toBe('allow');
-    expect(d.reasons[0]).toEqual({ rule: 'tools.allow', effect: 'allow', message: '"fs.read" matches tools.allow "fs.*"' });
+    expect(d.reasons[0]).toEqual({
+      rule: 'tools.allow',
+      effect: 'allow',
+      message: '"fs.read" matches tools.allow "fs.*"',
+    });
     expect(d.policyVersion).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -95,7 +120,14 @@ describe('tool allow and deny', () => {
   });
 
   it('never throws on garbage requests', () => {
-    for (const garbage of [null, undefined, 42, 'x', { agent: 'researcher' }, { agent: 'researcher', tool: 7 }]) {
+    for (const garbage of [
+      null,
+      undefined,
+      42,
+      'x',
+      { agent: 'researcher' },
+      { agent: 'researcher', tool: 7 },
+    ]) {
       expect(policy.decide(garbage as unknown as ToolRequest).effect).toBe('deny');
     }
   });
@@ -111,7 +143,11 @@ describe('built-in tool arguments', () => {
   it('reads inside the read scope and hands the canonical path on as an obligation', () => {
     const d = run('fs.read', { path: './src/../notes.txt' });
     expect(d.effect).toBe('allow');
-    expect(d.obligations).toContainEqual({ kind: 'use-resolved-path', arg: 'path', path: join(ws, 'notes.txt') });
+    expect(d.obligations).toContainEqual({
+      kind: 'use-resolved-path',
+      arg: 'path',
+      path: join(ws, 'notes.txt'),
+    });
   });
 
   it('denies path traversal', () => {
@@ -176,25 +212,41 @@ describe('built-in tool arguments', () => {
 describe('external tools', () => {
   it('checks annotated arguments', () => {
     expect(run('filesystem.read_file', { path: 'notes.txt' }, 'integrations').effect).toBe('allow');
-    expect(rules(run('filesystem.read_file', { path: '/etc/shadow' }, 'integrations'))).toContain('paths.outside-scope');
+    expect(rules(run('filesystem.read_file', { path: '/etc/shadow' }, 'integrations'))).toContain(
+      'paths.outside-scope',
+    );
   });
 
   it('applies the conservative default to well-known argument names', () => {
     // Unannotated `filename` of a mutating tool must be inside the write scope.
-    expect(rules(run('filesystem.write_file', { filename: 'notes.txt', content: 'x' }, 'integrations'))).toContain('paths.outside-scope');
-    expect(run('filesystem.write_file', { filename: 'out/a.txt', content: 'x' }, 'integrations').effect).toBe('allow');
-    expect(rules(run('github.fetch_page', { url: 'http://localhost:8080/' }, 'integrations'))).toContain('urls.special-host');
+    expect(
+      rules(run('filesystem.write_file', { filename: 'notes.txt', content: 'x' }, 'integrations')),
+    ).toContain('paths.outside-scope');
+    expect(run('filesystem.write_file', { filename: 'out/a.txt', content: 'x' }, 'integrations').effect).toBe(
+      'allow',
+    );
+    expect(rules(run('github.fetch_page', { url: 'http://localhost:8080/' }, 'integrations'))).toContain(
+      'urls.special-host',
+    );
     expect(run('github.fetch_page', { url: 'http://localhost:8080/' }, 'integrations').effect).toBe('deny');
-    expect(run('mcp.move', { source: 'notes.txt', destination: '../ws-evil/x' }, 'integrations').effect).toBe('deny');
+    expect(run('mcp.move', { source: 'notes.txt', destination: '../ws-evil/x' }, 'integrations').effect).toBe(
+      'deny',
+    );
   });
 
   it('applies files.deny patterns inside a granted scope', () => {
-    expect(rules(run('filesystem.read_file', { path: '.env' }, 'integrations'))).toContain('paths.denied-pattern');
-    expect(rules(run('filesystem.read_file', { path: 'secrets/prod/key' }, 'integrations'))).toContain('paths.denied-pattern');
+    expect(rules(run('filesystem.read_file', { path: '.env' }, 'integrations'))).toContain(
+      'paths.denied-pattern',
+    );
+    expect(rules(run('filesystem.read_file', { path: 'secrets/prod/key' }, 'integrations'))).toContain(
+      'paths.denied-pattern',
+    );
   });
 
   it('honours type: none to opt an argument out of default checks', () => {
-    expect(run('filesystem.search', { note: '/etc/passwd is mentioned here', query: 'x' }, 'integrations').effect).toBe('allow');
+    expect(
+      run('filesystem.search', { note: '/etc/passwd is mentioned here', query: 'x' }, 'integrations').effect,
+    ).toBe('allow');
   });
 
   it('validates arguments against the JSON Schema, reporting every problem', () => {
@@ -211,20 +263,36 @@ describe('external tools', () => {
   });
 
   it('asks only when the approval condition holds, with the rule timeout', () => {
-    expect(run('http.request', { url: 'https://api.example.com/', method: 'GET' }, 'integrations').effect).toBe('allow');
+    expect(
+      run('http.request', { url: 'https://api.example.com/', method: 'GET' }, 'integrations').effect,
+    ).toBe('allow');
     const d = run('http.request', { url: 'https://api.example.com/', method: 'post' }, 'integrations');
     expect(d.effect).toBe('ask');
-    expect(d.obligations).toContainEqual({ kind: 'approval', rule: 'approval.require[0]', timeoutMs: 120_000 });
+    expect(d.obligations).toContainEqual({
+      kind: 'approval',
+      rule: 'approval.require[0]',
+      timeoutMs: 120_000,
+    });
     const merge = run('github.merge_pr', { number: 1 }, 'integrations');
     expect(merge.effect).toBe('ask');
-    expect(merge.obligations).toContainEqual({ kind: 'approval', rule: 'approval.require[1]', timeoutMs: 600_000 });
+    expect(merge.obligations).toContainEqual({
+      kind: 'approval',
+      rule: 'approval.require[1]',
+      timeoutMs: 600_000,
+    });
   });
 });
 
 describe('fail closed', () => {
   it('turns an exception inside a rule into a deny carrying the error', () => {
     const profile = policy.profile('integrations')!;
-    const broken = { ...profile, approvals: [{ id: 'approval.require[9]', pattern: '*', tools: { match: () => { throw new Error('boom'); } } }] };
+    const when = () => {
+      throw new Error('boom');
+    };
+    const broken = {
+      ...profile,
+      approvals: [{ id: 'approval.require[9]', pattern: '*', tools: { match: () => '*' }, when }],
+    };
     const d = decide(broken as never, { agent: 'integrations', tool: 'github.get', args: {} });
     expect(d.effect).toBe('deny');
     expect(d.reasons.find((r) => r.rule === 'approval.error')?.message).toContain('boom');
@@ -235,6 +303,16 @@ describe('fail closed', () => {
     const broken = { ...profile, deny: null };
     const d = decide(broken as never, { agent: 'researcher', tool: 'fs.read', args: { path: 'notes.txt' } });
     expect(d).toMatchObject({ effect: 'deny', reasons: [{ rule: 'engine.error' }] });
+  });
+
+  it('does not let a caller mutate a cached decision into the next one', () => {
+    const first = run('github.delete_repo', {});
+    first.reasons.length = 0;
+    (first as { effect: string }).effect = 'allow';
+    expect(run('github.delete_repo', {}).effect).toBe('deny');
+    const allowed = run('fs.read', { path: 'notes.txt' });
+    allowed.reasons[0]!.message = 'tampered';
+    expect(run('fs.read', { path: 'notes.txt' }).reasons[0]!.message).not.toBe('tampered');
   });
 
   it('is deterministic: the same request gives the same decision', () => {

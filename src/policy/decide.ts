@@ -1,3 +1,6 @@
+import type { CompiledApprovalRule, CompiledProfile, CompiledToolRule } from './compile-profile.js';
+import { combine, type Decision, denyReason, type Obligation, type Reason } from './decision.js';
+import type { ToolRequest } from './request.js';
 import { type ArgSemantic, BUILTIN_TOOLS, defaultArgSemantics } from './rules/arg-semantics.js';
 import { checkBuiltinShape } from './rules/args-shape.js';
 import { isCodeExecutionTool } from './rules/code-execution-tools.js';
@@ -5,9 +8,6 @@ import { checkCommand } from './rules/commands/index.js';
 import { getArg } from './rules/conditions.js';
 import { checkPath } from './rules/file-scope.js';
 import { checkUrl } from './rules/urls/index.js';
-import type { CompiledProfile, CompiledToolRule } from './compile-profile.js';
-import { combine, type Decision, denyReason, type Obligation, type Reason } from './decision.js';
-import type { ToolRequest } from './request.js';
 
 const MAX_TOOL_NAME = 256;
 const MAX_ARGS_DEPTH = 32;
@@ -47,32 +47,70 @@ function argsProblem(args: unknown): string | undefined {
   return walk(args, 0);
 }
 
-const RULE_CACHE_LIMIT = 4096;
-const ruleCache = new WeakMap<CompiledProfile, Map<string, CompiledToolRule[]>>();
+/**
+ * Everything about a call that depends on the tool name alone, worked out once per name. Profiles
+ * are immutable, so the plan is too; the cache is bounded and simply cleared when full.
+ */
+interface ToolPlan {
+  denied?: { rule: string; message: string };
+  allowReason?: Reason;
+  rules: CompiledToolRule[];
+  approvals: CompiledApprovalRule[];
+}
 
-/** Every `tools.rules` entry whose pattern matches the tool, most specific (literal) first. */
-function rulesFor(profile: CompiledProfile, tool: string): CompiledToolRule[] {
-  const { byPattern } = profile.toolRules;
-  if (byPattern.size === 0) return [];
-  let cache = ruleCache.get(profile);
+const PLAN_CACHE_LIMIT = 4096;
+const planCache = new WeakMap<CompiledProfile, Map<string, ToolPlan>>();
+
+function planFor(profile: CompiledProfile, tool: string): ToolPlan {
+  let cache = planCache.get(profile);
   if (!cache) {
     cache = new Map();
-    ruleCache.set(profile, cache);
+    planCache.set(profile, cache);
   }
-  const hit = cache.get(tool);
-  if (hit) return hit;
+  let plan = cache.get(tool);
+  if (plan) return plan;
+  plan = makePlan(profile, tool);
+  if (cache.size >= PLAN_CACHE_LIMIT) cache.clear();
+  cache.set(tool, plan);
+  return plan;
+}
+
+function makePlan(profile: CompiledProfile, tool: string): ToolPlan {
+  // Tool level: forbid wins, then allow, and nothing else gets through.
+  const denied = profile.deny.match(tool);
+  if (denied !== undefined) {
+    return {
+      denied: { rule: 'tools.deny', message: `"${tool}" matches tools.deny "${denied}"` },
+      rules: [],
+      approvals: [],
+    };
+  }
+  const allowed = profile.allow.match(tool);
+  if (allowed === undefined) {
+    return {
+      denied: { rule: 'tools.not-allowed', message: `"${tool}" is not in tools.allow` },
+      rules: [],
+      approvals: [],
+    };
+  }
+  if (allowed !== tool && isCodeExecutionTool(tool)) {
+    const message = `"${tool}" executes code; only a literal "${tool}" in tools.allow grants it, not "${allowed}"`;
+    return { denied: { rule: 'tools.code-execution-not-explicit', message }, rules: [], approvals: [] };
+  }
+  // Every `tools.rules` entry whose pattern matches, the literal one first.
   const rules: CompiledToolRule[] = [];
-  const exact = byPattern.get(tool);
+  const exact = profile.toolRules.byPattern.get(tool);
   if (exact) rules.push(exact);
-  for (const [pattern, rule] of byPattern) {
-    if (rule !== exact && (pattern.includes('*') || pattern.includes('?'))) {
-      const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
-      if (regex.test(tool)) rules.push(rule);
-    }
-  }
-  if (cache.size >= RULE_CACHE_LIMIT) cache.clear();
-  cache.set(tool, rules);
-  return rules;
+  for (const g of profile.toolRules.globs) if (g.rule !== exact && g.regex.test(tool)) rules.push(g.rule);
+  return {
+    allowReason: {
+      rule: 'tools.allow',
+      effect: 'allow',
+      message: `"${tool}" matches tools.allow "${allowed}"`,
+    },
+    rules,
+    approvals: profile.approvals.filter((a) => a.tools.match(tool) !== undefined),
+  };
 }
 
 /** Run one rule; an exception inside it is a deny carrying the error, never a skipped check. */
@@ -80,7 +118,9 @@ function guarded(reasons: Reason[], rule: string, fn: () => void): void {
   try {
     fn();
   } catch (error) {
-    reasons.push(denyReason(`${rule}.error`, `rule failed: ${error instanceof Error ? error.message : String(error)}`));
+    reasons.push(
+      denyReason(`${rule}.error`, `rule failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 }
 
@@ -109,7 +149,10 @@ function checkArgSemantics(
         if (!result.ok) reasons.push(denyReason(result.rule, `${s.name}: ${result.message}`, s.name));
         else if (!s.list) obligations.push({ kind: 'use-normalized-url', arg: s.name, url: result.url });
       } else {
-        for (const r of checkCommand(profile.commands, v, { scope: profile.files, ...(cwd ? { cwd } : {}) })) {
+        for (const r of checkCommand(profile.commands, v, {
+          scope: profile.files,
+          ...(cwd ? { cwd } : {}),
+        })) {
           reasons.push(r.arg === undefined ? { ...r, arg: s.name } : r);
         }
       }
@@ -127,37 +170,35 @@ function checkArgSemantics(
  */
 export function decide(profile: CompiledProfile | undefined, request: ToolRequest): Decision {
   try {
-    if (request === null || typeof request !== 'object') return deny('request.invalid', 'request must be an object');
+    if (request === null || typeof request !== 'object')
+      return deny('request.invalid', 'request must be an object');
     if (!profile) return deny('agent.unknown', `no agent profile named "${String(request.agent)}"`);
     const version = profile.version;
     const tool = request.tool;
-    if (typeof tool !== 'string' || tool.length === 0 || tool.length > MAX_TOOL_NAME || !TOOL_NAME.test(tool)) {
-      return deny('request.invalid-tool', 'tool name must be a non-empty string without spaces, wildcards or control characters', version);
+    if (
+      typeof tool !== 'string' ||
+      tool.length === 0 ||
+      tool.length > MAX_TOOL_NAME ||
+      !TOOL_NAME.test(tool)
+    ) {
+      return deny(
+        'request.invalid-tool',
+        'tool name must be a non-empty string without spaces, wildcards or control characters',
+        version,
+      );
     }
     const problem = argsProblem(request.args);
     if (problem) return deny('request.invalid-args', problem, version);
     const args = (request.args ?? {}) as Record<string, unknown>;
 
-    // Tool level: forbid wins, then allow, and nothing else gets through.
-    const denied = profile.deny.match(tool);
-    if (denied !== undefined) return deny('tools.deny', `"${tool}" matches tools.deny "${denied}"`, version);
-    const allowed = profile.allow.match(tool);
-    if (allowed === undefined) return deny('tools.not-allowed', `"${tool}" is not in tools.allow`, version);
-    if (allowed !== tool && isCodeExecutionTool(tool)) {
-      return deny(
-        'tools.code-execution-not-explicit',
-        `"${tool}" executes code; only a literal "${tool}" in tools.allow grants it, not "${allowed}"`,
-        version,
-      );
-    }
-
-    const reasons: Reason[] = [
-      { rule: 'tools.allow', effect: 'allow', message: `"${tool}" matches tools.allow "${allowed}"` },
-    ];
+    const plan = planFor(profile, tool);
+    // Fresh objects per decision: callers may mutate what they get; the cached plan must not change.
+    if (plan.denied) return deny(plan.denied.rule, plan.denied.message, version);
+    const reasons: Reason[] = [{ ...plan.allowReason! }];
     const obligations: Obligation[] = [];
 
     const builtin = BUILTIN_TOOLS[tool];
-    const rules = rulesFor(profile, tool);
+    const rules = plan.rules;
     if (builtin) {
       guarded(reasons, 'args.shape', () => {
         const required = builtin.args.filter((a) => a.required).map((a) => a.name);
@@ -170,7 +211,10 @@ export function decide(profile: CompiledProfile | undefined, request: ToolReques
       });
       guarded(reasons, 'args.rule', () => {
         for (const d of rule.deny) {
-          if (d.when(args)) reasons.push(denyReason('args.rule', `${d.reason} (tools.rules["${rule.pattern}"].deny[${d.index}])`));
+          if (d.when(args))
+            reasons.push(
+              denyReason('args.rule', `${d.reason} (tools.rules["${rule.pattern}"].deny[${d.index}])`),
+            );
         }
       });
     }
@@ -187,7 +231,8 @@ export function decide(profile: CompiledProfile | undefined, request: ToolReques
       if (builtin) {
         for (const s of builtin.args) if (!covered.has(s.name)) semantics.push(s), covered.add(s.name);
       } else {
-        for (const s of defaultArgSemantics(tool, args)) if (!covered.has(s.name)) semantics.push(s), covered.add(s.name);
+        for (const s of defaultArgSemantics(tool, args))
+          if (!covered.has(s.name)) semantics.push(s), covered.add(s.name);
       }
       // `cwd` first, so commands are checked relative to it.
       semantics.sort((a, b) => (a.name === 'cwd' ? -1 : 0) - (b.name === 'cwd' ? -1 : 0));
@@ -195,22 +240,30 @@ export function decide(profile: CompiledProfile | undefined, request: ToolReques
     });
 
     guarded(reasons, 'approval', () => {
-      for (const rule of profile.approvals) {
-        if (rule.tools.match(tool) === undefined) continue;
+      for (const rule of plan.approvals) {
         if (rule.when && !rule.when(args)) continue;
         reasons.push({
           rule: 'approval.require',
           effect: 'ask',
-          message: rule.reason ?? `"${tool}" matches ${rule.id} "${rule.pattern}"${rule.when ? ' and its conditions' : ''}`,
+          message:
+            rule.reason ??
+            `"${tool}" matches ${rule.id} "${rule.pattern}"${rule.when ? ' and its conditions' : ''}`,
         });
         const timeoutMs = rule.timeoutMs ?? profile.approvalTimeoutMs;
-        obligations.push({ kind: 'approval', rule: rule.id, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+        obligations.push({
+          kind: 'approval',
+          rule: rule.id,
+          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        });
       }
     });
 
     const effect = combine(reasons);
     return { effect, reasons, obligations: effect === 'deny' ? [] : obligations, policyVersion: version };
   } catch (error) {
-    return deny('engine.error', `policy engine error: ${error instanceof Error ? error.message : String(error)}`);
+    return deny(
+      'engine.error',
+      `policy engine error: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -9,7 +9,9 @@ import { type CliIo, EXIT, usageError } from '../usage-error.js';
 
 function renderFinding(f: Finding): string {
   const where = formatLocation(f);
-  const head = [where, f.severity, f.agent ? `agent ${f.agent}` : '', f.path ?? ''].filter(Boolean).join(': ');
+  const head = [where, f.severity, f.agent ? `agent ${f.agent}` : '', f.path ?? '']
+    .filter(Boolean)
+    .join(': ');
   return `${head}: ${f.message} [${f.id}]${f.hint ? `\n    hint: ${f.hint}` : ''}`;
 }
 
@@ -21,7 +23,11 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: { config: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        config: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }).values;
   } catch (error) {
     throw usageError(`${(error as Error).message}\n\n${CHECK_HELP}`);
@@ -49,10 +55,17 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   } else {
     try {
       const policy = await compilePolicy(report.loaded);
-      findings = runChecklist(report.loaded, policy.agents.map((a) => policy.profile(a)!));
+      findings = runChecklist(
+        report.loaded,
+        policy.agents.map((a) => policy.profile(a)!),
+      );
     } catch (error) {
       if (!WardenError.isInstance(error)) throw error;
-      findings = (error.issues.length > 0 ? error.issues : [{ path: '', message: error.message, severity: 'error' as const }]).map((i) => ({
+      findings = (
+        error.issues.length > 0
+          ? error.issues
+          : [{ path: '', message: error.message, severity: 'error' as const }]
+      ).map((i) => ({
         id: 'config.invalid',
         severity: i.severity,
         message: i.message,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Decision } from '../../policy/decision.js';
 import { createPolicy, type Policy } from '../../policy/policy.js';
+import { initShellParser } from '../../policy/rules/commands/index.js';
 import { POLICY_EVAL_HELP } from '../help.js';
 import { type CliIo, EXIT, usageError } from '../usage-error.js';
 
@@ -13,7 +14,8 @@ function parseJsonObject(text: string, what: string): Record<string, unknown> {
   } catch (error) {
     throw usageError(`${what} is not valid JSON: ${(error as Error).message}`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw usageError(`${what} must be a JSON object`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw usageError(`${what} must be a JSON object`);
   return value as Record<string, unknown>;
 }
 
@@ -39,11 +41,14 @@ function readLines(file: string, io: CliIo): { tool: string; args: Record<string
     if (line === '') continue;
     const where = `--jsonl ${file}:${i + 1}`;
     const obj = parseJsonObject(line, where);
-    if (typeof obj.tool !== 'string' || obj.tool === '') throw usageError(`${where}: "tool" must be a non-empty string`);
+    if (typeof obj.tool !== 'string' || obj.tool === '')
+      throw usageError(`${where}: "tool" must be a non-empty string`);
     const args = obj.args ?? {};
-    if (args === null || typeof args !== 'object' || Array.isArray(args)) throw usageError(`${where}: "args" must be an object`);
+    if (args === null || typeof args !== 'object' || Array.isArray(args))
+      throw usageError(`${where}: "args" must be an object`);
     const extra = Object.keys(obj).filter((k) => k !== 'tool' && k !== 'args');
-    if (extra.length > 0) throw usageError(`${where}: unknown key "${extra[0]}" (expected "tool" and "args")`);
+    if (extra.length > 0)
+      throw usageError(`${where}: unknown key "${extra[0]}" (expected "tool" and "args")`);
     calls.push({ tool: obj.tool, args: args as Record<string, unknown> });
   }
   return calls;
@@ -83,16 +88,32 @@ export async function policyEval(argv: string[], io: CliIo): Promise<number> {
     throw usageError('--jsonl cannot be combined with --tool or --args');
   }
   if (o.jsonl === undefined && !o.tool) throw usageError('missing --tool TOOL (or --jsonl FILE)');
-  const calls = o.jsonl !== undefined ? readLines(o.jsonl, io) : [{ tool: o.tool!, args: o.args === undefined ? {} : parseJsonObject(o.args, '--args') }];
+  const calls =
+    o.jsonl !== undefined
+      ? readLines(o.jsonl, io)
+      : [{ tool: o.tool!, args: o.args === undefined ? {} : parseJsonObject(o.args, '--args') }];
 
-  const policy: Policy = await createPolicy({ configFile: resolve(io.cwd, o.config ?? 'warden.yaml'), env: io.env });
+  // One-shot process: compile schemas only for the tool asked about, load the shell grammar only
+  // when a decision needs it (decide() denies with commands.parser-unavailable until then).
+  const policy: Policy = await createPolicy(
+    { configFile: resolve(io.cwd, o.config ?? 'warden.yaml'), env: io.env },
+    { lazySchemas: true, shellParser: 'on-demand' },
+  );
   if (!policy.profile(o.agent)) {
-    throw usageError(`--agent ${o.agent}: no such agent in ${o.config ?? 'warden.yaml'} (agents: ${policy.agents.join(', ')})`);
+    throw usageError(
+      `--agent ${o.agent}: no such agent in ${o.config ?? 'warden.yaml'} (agents: ${policy.agents.join(', ')})`,
+    );
   }
   const json = o.json === true || o.jsonl !== undefined;
   const out: string[] = [];
   for (const call of calls) {
-    out.push(render(policy.decide({ agent: o.agent, tool: call.tool, args: call.args }), call.tool, json));
+    const request = { agent: o.agent, tool: call.tool, args: call.args };
+    let decision = policy.decide(request);
+    if (decision.reasons.some((r) => r.rule === 'commands.parser-unavailable')) {
+      await initShellParser();
+      decision = policy.decide(request);
+    }
+    out.push(render(decision, call.tool, json));
   }
   if (out.length > 0) io.stdout(`${out.join('\n')}\n`);
   return EXIT.ok;

@@ -19,18 +19,20 @@ let ajv: Ajv2020 | undefined;
 export function compileArgsSchema(schema: Record<string, unknown>): ArgsValidator {
   // Loaded on first use: most profiles have no schemas, and Ajv costs ~40 ms of CLI start-up.
   if (!ajv) {
-    const { Ajv2020: AjvClass } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const { Ajv2020: AjvClass } = createRequire(import.meta.url)(
+      'ajv/dist/2020.js',
+    ) as typeof import('ajv/dist/2020.js');
     ajv = new AjvClass({ allErrors: true, strict: true, allowUnionTypes: true });
   }
   const validate = ajv.compile(schema);
   return (args) => {
     if (validate(args)) return [];
-    const errors: { instancePath: string; message?: string; params?: Record<string, unknown> }[] = validate.errors ?? [
-      { instancePath: '', message: 'invalid' },
-    ];
+    const errors: { instancePath: string; message?: string; params?: Record<string, unknown> }[] =
+      validate.errors ?? [{ instancePath: '', message: 'invalid' }];
     return errors.map((e) => {
       const where = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : '(arguments)';
-      const extra = e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : '';
+      const extra =
+        e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : '';
       return denyReason('args.schema', `${where}: ${e.message ?? 'invalid'}${extra}`);
     });
   };
@@ -56,12 +58,19 @@ export function checkBuiltinShape(
   for (const key of Object.keys(args)) {
     const want = props[key];
     if (want === undefined) reasons.push(denyReason('args.unknown', `unknown argument "${key}"`, key));
-    else if (args[key] !== undefined && typeOf(args[key]) !== want && !(want === 'number' && typeOf(args[key]) === 'integer')) {
-      reasons.push(denyReason('args.type', `argument "${key}" must be ${want}, got ${typeOf(args[key])}`, key));
+    else if (
+      args[key] !== undefined &&
+      typeOf(args[key]) !== want &&
+      !(want === 'number' && typeOf(args[key]) === 'integer')
+    ) {
+      reasons.push(
+        denyReason('args.type', `argument "${key}" must be ${want}, got ${typeOf(args[key])}`, key),
+      );
     }
   }
   for (const key of required) {
-    if (args[key] === undefined) reasons.push(denyReason('args.missing', `argument "${key}" is required`, key));
+    if (args[key] === undefined)
+      reasons.push(denyReason('args.missing', `argument "${key}" is required`, key));
   }
   return reasons;
 }

@@ -17,5 +17,7 @@ export function isCodeExecutionTool(tool: string): boolean {
   if (CODE_EXECUTION_NAME.test(last)) return true;
   // `code.*`, `shell.*`, `exec.*` families.
   const first = (segments[0] ?? '').toLowerCase();
-  return segments.length > 1 && (first === 'code' || first === 'shell' || first === 'exec' || first === 'terminal');
+  return (
+    segments.length > 1 && (first === 'code' || first === 'shell' || first === 'exec' || first === 'terminal')
+  );
 }

@@ -3,7 +3,10 @@ import { compileCondition, getArg } from './conditions.js';
 
 describe('compileCondition', () => {
   it('matches literals, sets, globs, regexes and numbers', () => {
-    const when = compileCondition({ method: { in: ['POST', 'PUT'] }, url: { glob: 'https://*' }, size: { gt: 10 } }, 't');
+    const when = compileCondition(
+      { method: { in: ['POST', 'PUT'] }, url: { glob: 'https://*' }, size: { gt: 10 } },
+      't',
+    );
     expect(when({ method: 'POST', url: 'https://x', size: 11 })).toBe(true);
     expect(when({ method: 'GET', url: 'https://x', size: 11 })).toBe(false);
     expect(when({ method: 'POST', url: 'http://x', size: 11 })).toBe(false);

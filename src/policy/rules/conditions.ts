@@ -14,7 +14,10 @@ export function getArg(args: unknown, path: string): unknown {
 }
 
 function globRegExp(glob: string, ignoreCase: boolean): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, ignoreCase ? 'si' : 's');
 }
 
@@ -31,7 +34,12 @@ function compileMatcher(matcher: ArgMatcherConfig, where: string): (value: unkno
   }
   if (matcher.in) {
     const set = new Set<unknown>(matcher.in);
-    tests.push((v) => set.has(v) || (typeof v === 'string' && set.has(v.toUpperCase())) || (typeof v === 'string' && set.has(v.toLowerCase())));
+    tests.push(
+      (v) =>
+        set.has(v) ||
+        (typeof v === 'string' && set.has(v.toUpperCase())) ||
+        (typeof v === 'string' && set.has(v.toLowerCase())),
+    );
   }
   if (matcher.notIn) {
     const set = new Set<unknown>(matcher.notIn);

@@ -39,14 +39,26 @@ describe('compileToolPatterns', () => {
   it('agrees with a naive glob matcher on random names and patterns', () => {
     const alphabet = fc.constantFrom('a', 'b', '.', '_', '*');
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: alphabet, minLength: 1, maxLength: 6 }), { maxLength: 6 }), fc.string({ unit: fc.constantFrom('a', 'b', '.', '_'), minLength: 1, maxLength: 8 }), (patterns, tool) => {
-        const naive = patterns.some((p) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 's').test(tool));
-        const hit = compileToolPatterns(patterns).match(tool);
-        // The compiled set refuses the bare family prefix (`a.` for `a.*`); otherwise it must agree.
-        const bareFamily = patterns.some((p) => p.endsWith('*') && !p.slice(0, -1).includes('*') && /[._]$/.test(p.slice(0, -1)) && tool === p.slice(0, -1));
-        if (!bareFamily) expect(hit !== undefined).toBe(naive);
-        if (hit !== undefined) expect(naive).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: alphabet, minLength: 1, maxLength: 6 }), { maxLength: 6 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', '.', '_'), minLength: 1, maxLength: 8 }),
+        (patterns, tool) => {
+          const naive = patterns.some((p) =>
+            new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 's').test(tool),
+          );
+          const hit = compileToolPatterns(patterns).match(tool);
+          // The compiled set refuses the bare family prefix (`a.` for `a.*`); otherwise it must agree.
+          const bareFamily = patterns.some(
+            (p) =>
+              p.endsWith('*') &&
+              !p.slice(0, -1).includes('*') &&
+              /[._]$/.test(p.slice(0, -1)) &&
+              tool === p.slice(0, -1),
+          );
+          if (!bareFamily) expect(hit !== undefined).toBe(naive);
+          if (hit !== undefined) expect(naive).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -10,7 +10,8 @@ export interface ToolPatternSet {
 
 const SEPARATORS = '._/:-';
 
-function globToRegExp(glob: string): RegExp {
+/** `*` matches any characters (dots included), `?` one; everything else literally. */
+export function globToRegExp(glob: string): RegExp {
   let re = '';
   for (const c of glob) {
     if (c === '*') re += '.*';
@@ -63,7 +64,8 @@ export function compileToolPatterns(patterns: readonly string[]): ToolPatternSet
           }
         }
       }
-      for (const p of otherPrefixes) if (tool.length > p.prefix.length - 1 && tool.startsWith(p.prefix)) return p.pattern;
+      for (const p of otherPrefixes)
+        if (tool.length > p.prefix.length - 1 && tool.startsWith(p.prefix)) return p.pattern;
       for (const g of globs) if (g.regex.test(tool)) return g.pattern;
       return matchAll;
     },

@@ -30,8 +30,13 @@ export const RESEARCHER = {
 };
 
 /** A policy over a fresh workspace with the documented example profile plus extra agents. */
-export async function researcherPolicy(extraAgents: Record<string, unknown>[] = []): Promise<{ policy: Policy; root: string; ws: string }> {
+export async function researcherPolicy(
+  extraAgents: Record<string, unknown>[] = [],
+): Promise<{ policy: Policy; root: string; ws: string }> {
   const { root, ws } = makeWorkspace();
-  const policy = await createPolicy({ config: { version: 1, agents: [RESEARCHER, ...extraAgents] }, baseDir: root });
+  const policy = await createPolicy({
+    config: { version: 1, agents: [RESEARCHER, ...extraAgents] },
+    baseDir: root,
+  });
   return { policy, root, ws };
 }

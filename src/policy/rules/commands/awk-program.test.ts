@@ -19,9 +19,13 @@ describe('analyzeAwkProgram', () => {
 
   it('refuses what reaches outside the text', () => {
     expect(analyzeAwkProgram('BEGIN { system("id") }')).toContain('system() runs a shell command');
-    expect(analyzeAwkProgram('{ print | "sh" }')).toContain('"|" pipes output to or input from a shell command');
+    expect(analyzeAwkProgram('{ print | "sh" }')).toContain(
+      '"|" pipes output to or input from a shell command',
+    );
     expect(analyzeAwkProgram('BEGIN { "id" | getline x }').length).toBeGreaterThan(0);
-    expect(analyzeAwkProgram('{ print > "/etc/x" }')).toContain('print/printf redirected with ">" writes files');
+    expect(analyzeAwkProgram('{ print > "/etc/x" }')).toContain(
+      'print/printf redirected with ">" writes files',
+    );
     expect(analyzeAwkProgram('{ printf "%s", $0 >> "out" }').length).toBeGreaterThan(0);
     expect(analyzeAwkProgram('@load "filefuncs"').length).toBeGreaterThan(0);
     expect(analyzeAwkProgram('BEGIN { f = "sys" "tem"; @f("id") }').length).toBeGreaterThan(0);

@@ -1,12 +1,21 @@
 // Strings and regex literals hold no code; stripping them keeps `/a|b/` from looking like a pipe.
-// A `/` starts a regex only where an operand is expected (after these tokens or at the start).
-const REGEX_CONTEXT = /(?:^|[(,!~{};&|\n]|\b(?:return|print|printf))\s*$/;
+// A `/` starts a regex only where an operand is expected: at the start, after one of these tokens,
+// or after `print`/`printf`/`return` (looked at from the end, so long programs stay linear).
+const OPERAND_BEFORE = new Set(['(', ',', '!', '~', '{', '}', ';', '&', '|', '\n']);
+
+function regexCanStart(out: string): boolean {
+  let i = out.length - 1;
+  while (i >= 0 && (out[i] === ' ' || out[i] === '\t')) i--;
+  if (i < 0 || OPERAND_BEFORE.has(out[i]!)) return true;
+  const word = /(?:return|printf|print)$/.exec(out.slice(Math.max(0, i - 5), i + 1));
+  return word !== null && !/[A-Za-z0-9_]/.test(out[i - word[0].length] ?? '');
+}
 
 function stripLiterals(program: string): string {
   let out = '';
   for (let i = 0; i < program.length; i++) {
     const c = program[i]!;
-    if (c === '"' || (c === '/' && REGEX_CONTEXT.test(out))) {
+    if (c === '"' || (c === '/' && regexCanStart(out))) {
       out += c === '"' ? '""' : '//';
       for (i++; i < program.length && program[i] !== c && program[i] !== '\n'; i++) {
         if (program[i] === '\\') i++;

@@ -1,8 +1,8 @@
 import type { Reason } from '../../decision.js';
 import type { FileScope } from '../file-scope.js';
 import type { PathFs } from '../resolve-path.js';
-import { baseName, COMMAND_NAME, COMMAND_PATH, RESERVED_WORDS } from './command-names.js';
 import { CommandEnv } from './command-env.js';
+import { baseName, COMMAND_NAME, RESERVED_WORDS } from './command-names.js';
 import { type CommandPolicy, matchAllowed, matchDenied } from './command-policy.js';
 import { PROGRAMS } from './dangerous-options.js';
 import { fastPathCommands } from './fast-path.js';
@@ -12,7 +12,7 @@ import { checkArgs } from './option-parser.js';
 import type { ProgramSpec } from './program-spec.js';
 import { commandDeny, quote, ReasonList } from './reasons.js';
 import { isShellParserReady, parseShell } from './shell-parser.js';
-import { hasGlob, literalWordProblems, type ShellWord } from './shell-word.js';
+import { hasGlob, literalWordProblems, plainWord, type ShellWord } from './shell-word.js';
 import type { CommandLine, Redirect, SimpleCommand } from './simple-command.js';
 import { collectCommands } from './syntax-walk.js';
 import { SHELL_STATE_BUILTINS, WRAPPERS } from './wrappers.js';
@@ -64,14 +64,24 @@ export function checkCommandWith(
   }
 }
 
-function check(policy: CommandPolicy, command: unknown, ctx: CommandCheckContext, fastPath: boolean): Reason[] {
+function check(
+  policy: CommandPolicy,
+  command: unknown,
+  ctx: CommandCheckContext,
+  fastPath: boolean,
+): Reason[] {
   if (typeof command !== 'string') return [commandDeny('invalid', 'command must be a string')];
   if (command.trim() === '') return [commandDeny('invalid', 'command is empty')];
   if (command.length > MAX_COMMAND_LENGTH) {
     return [commandDeny('invalid', `command is longer than ${MAX_COMMAND_LENGTH} characters`)];
   }
   if (!isShellParserReady()) {
-    return [commandDeny('parser-unavailable', 'the shell grammar is not loaded (initShellParser); commands are denied')];
+    return [
+      commandDeny(
+        'parser-unavailable',
+        'the shell grammar is not loaded (initShellParser); commands are denied',
+      ),
+    ];
   }
   const reasons = new ReasonList();
   checkRawText(command, reasons);
@@ -79,7 +89,10 @@ function check(policy: CommandPolicy, command: unknown, ctx: CommandCheckContext
   if (!line) {
     const parsed = parseShell(command);
     if (parsed.hasError) {
-      reasons.deny('syntax-error', 'the command is not complete, valid shell syntax (unbalanced quotes, a dangling operator, …)');
+      reasons.deny(
+        'syntax-error',
+        'the command is not complete, valid shell syntax (unbalanced quotes, a dangling operator, …)',
+      );
     } else {
       checkCoverage(command, parsed.root, reasons);
       line = collectCommands(parsed.root, command, reasons);
@@ -89,10 +102,24 @@ function check(policy: CommandPolicy, command: unknown, ctx: CommandCheckContext
   return reasons.reasons;
 }
 
-function checkLine(policy: CommandPolicy, line: CommandLine, ctx: CommandCheckContext, reasons: ReasonList): void {
+function checkLine(
+  policy: CommandPolicy,
+  line: CommandLine,
+  ctx: CommandCheckContext,
+  reasons: ReasonList,
+): void {
   const pathCtx = { scope: ctx.scope, ...(ctx.fs ? { fs: ctx.fs } : {}) };
   // Every directory a relative path may be resolved from: `cd` adds to it, it never shrinks.
   let cwds = [ctx.cwd ?? ctx.scope.workspace];
+  if (ctx.cwd !== undefined) {
+    // `ls`, `git status`, `find` with no path read the working directory itself.
+    new CommandEnv('(cwd)', 'inherit', [ctx.scope.workspace], pathCtx, reasons).path(
+      plainWord(ctx.cwd),
+      'read',
+      'working directory',
+      true,
+    );
+  }
   for (const cmd of line.commands) cwds = checkSimpleCommand(policy, cmd, cwds, pathCtx, reasons);
   const env = new CommandEnv('(group)', 'inherit', cwds, pathCtx, reasons);
   for (const r of line.groupRedirects) checkRedirect(r, env);
@@ -118,10 +145,14 @@ function checkSimpleCommand(
     return cwds;
   }
   if (raw === '.') {
-    reasons.deny('wrapper', '"." (source) runs another script in this shell: wrapper commands hide the real command');
+    reasons.deny(
+      'wrapper',
+      '"." (source) runs another script in this shell: wrapper commands hide the real command',
+    );
     return cwds;
   }
-  const listedPath = raw.includes('/') && COMMAND_PATH.test(raw) && policy.allowByName.has(raw);
+  // A path is only a program name when listed exactly (its spelling was validated at compile time).
+  const listedPath = raw.includes('/') && policy.allowByName.has(raw);
   if (!COMMAND_NAME.test(raw) && !listedPath) {
     reasons.deny(
       'command-name',
@@ -138,11 +169,13 @@ function checkSimpleCommand(
     return cwds;
   }
   const program = baseName(name.value);
-  if (WRAPPERS.has(program)) {
+  // Case-insensitive lookups: on a case-insensitive filesystem `ENV` runs env.
+  const lower = program.toLowerCase();
+  if (WRAPPERS.has(lower)) {
     reasons.deny('wrapper', `"${program}" runs another command: wrapper commands hide the real command`);
     return cwds;
   }
-  if (SHELL_STATE_BUILTINS.has(program)) {
+  if (SHELL_STATE_BUILTINS.has(lower)) {
     reasons.deny('shell-builtin', `"${program}" changes shell state or evaluates code`);
     return cwds;
   }
@@ -169,7 +202,7 @@ function checkSimpleCommand(
   }
   const env = new CommandEnv(program, cmd.stdin, cwds, pathCtx, reasons);
   const interpreter = interpreterSpec(program);
-  const spec = interpreter ?? PROGRAMS.get(program) ?? NO_SPEC;
+  const spec = interpreter ?? PROGRAMS.get(lower) ?? NO_SPEC;
   const args = cmd.argv.slice(1);
   const parsed = checkArgs(args, spec, env, new Set(cmd.argv.slice(0, allowed.words.length)));
   if (interpreter && parsed) {
@@ -180,7 +213,7 @@ function checkSimpleCommand(
     }
   }
   for (const r of cmd.redirects) checkRedirect(r, env);
-  if (program === 'cd' || program === 'pushd') return changeDirectory(parsed?.positionals[0], env, cwds, reasons);
+  if (lower === 'cd' || lower === 'pushd') return changeDirectory(parsed?.positionals[0], env, cwds, reasons);
   return cwds;
 }
 

@@ -37,7 +37,7 @@ export class CommandEnv implements ArgEnv {
   }
 
   pathFrom(word: ShellWord, access: FileAccess, what: string, dirs: readonly string[]): void {
-    const bases = [...this.bases];
+    const bases: string[] = [];
     for (const base of this.bases) for (const d of dirs) bases.push(posix.resolve(base, d));
     for (const p of checkPathWord(word, access, true, bases, this.ctx)) {
       this.reasons.deny(p.rule, `${what} ${p.message}`);
@@ -47,8 +47,14 @@ export class CommandEnv implements ArgEnv {
   url(word: ShellWord, what: string): void {
     const scheme = SCHEME.exec(word.value)?.[1];
     if (scheme === undefined) return;
-    if (scheme.toLowerCase() === 'file' || (scheme !== '' && !PLAIN_SCHEME.test(scheme) && /[{}[\]]/.test(scheme))) {
-      this.reasons.deny('file-url', `${what} ${quote(word.value)}: file: URLs (or a hidden scheme) read local files`);
+    if (
+      scheme.toLowerCase() === 'file' ||
+      (scheme !== '' && !PLAIN_SCHEME.test(scheme) && /[{}[\]]/.test(scheme))
+    ) {
+      this.reasons.deny(
+        'file-url',
+        `${what} ${quote(word.value)}: file: URLs (or a hidden scheme) read local files`,
+      );
     }
   }
 

@@ -8,7 +8,9 @@ describe('compileCommandPolicy', () => {
   });
 
   it('throws a clear error on a malformed prefix', () => {
-    expect(() => compileCommandPolicy(['ls $(id)'])).toThrow(/commands\.allow\[0\] "ls \$\(id\)": word "\$\(id\)"/);
+    expect(() => compileCommandPolicy(['ls $(id)'])).toThrow(
+      /commands\.allow\[0\] "ls \$\(id\)": word "\$\(id\)"/,
+    );
     expect(() => compileCommandPolicy(['ls', ''])).toThrow('commands.allow[1] is empty');
     expect(() => compileCommandPolicy(['"git" status'])).toThrow(/commands\.allow\[0\]/);
     expect(() => compileCommandPolicy(['git *'])).toThrow(/interprets/);
@@ -19,7 +21,10 @@ describe('compileCommandPolicy', () => {
   });
 
   it('accepts a program given by path', () => {
-    expect(compileCommandPolicy(['./scripts/test.sh --fast']).allow[0]?.words).toEqual(['./scripts/test.sh', '--fast']);
+    expect(compileCommandPolicy(['./scripts/test.sh --fast']).allow[0]?.words).toEqual([
+      './scripts/test.sh',
+      '--fast',
+    ]);
   });
 });
 

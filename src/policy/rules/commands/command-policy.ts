@@ -52,7 +52,8 @@ function compilePrefix(text: unknown, where: string): CommandPrefix {
       );
     }
   }
-  if (RESERVED_WORDS.has(head)) throw new Error(`${where} ${JSON.stringify(text)}: "${head}" is a shell keyword`);
+  if (RESERVED_WORDS.has(head))
+    throw new Error(`${where} ${JSON.stringify(text)}: "${head}" is a shell keyword`);
   if (!COMMAND_NAME.test(head) && !(head.includes('/') && COMMAND_PATH.test(head))) {
     throw new Error(
       `${where} ${JSON.stringify(text)}: the program must be a plain name (git) or a path (./scripts/test.sh)`,
@@ -84,7 +85,11 @@ export function matchAllowed(policy: CommandPolicy, argv: readonly string[]): Co
  * The first denied prefix that `argv` matches. Deny entries match their words in order with anything
  * in between, so options cannot dodge them: `git -C . push` still matches `git push`.
  */
-export function matchDenied(policy: CommandPolicy, argv: readonly string[], name: string): CommandPrefix | undefined {
+export function matchDenied(
+  policy: CommandPolicy,
+  argv: readonly string[],
+  name: string,
+): CommandPrefix | undefined {
   for (const p of policy.deny) {
     const head = p.words[0]!;
     if (head !== argv[0] && head !== name) continue;

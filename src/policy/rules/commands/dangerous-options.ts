@@ -11,16 +11,23 @@ import { plainWord, type ShellWord } from './shell-word.js';
 // PROGRAMS (option spellings are documented on OptionSpec).
 
 const deny = (why: string, ...names: string[]): OptionSpec => ({ names, role: 'deny', why });
-const denyValue = (why: string, ...names: string[]): OptionSpec => ({ names, value: 'required', role: 'deny', why });
-const denyAttached = (why: string, ...names: string[]): OptionSpec => ({ names, value: 'attached', role: 'deny', why });
+const denyValue = (why: string, ...names: string[]): OptionSpec => ({
+  names,
+  value: 'required',
+  role: 'deny',
+  why,
+});
+const denyAttached = (why: string, ...names: string[]): OptionSpec => ({
+  names,
+  value: 'attached',
+  role: 'deny',
+  why,
+});
 const value = (role: ArgRole, ...names: string[]): OptionSpec => ({ names, value: 'required', role });
 const attached = (role: ArgRole, ...names: string[]): OptionSpec => ({ names, value: 'attached', role });
 const flags = (...names: string[]): OptionSpec => ({ names, role: 'flag' });
 
-const all =
-  (role: ArgRole) =>
-  (): ArgRole =>
-    role;
+const all = (role: ArgRole) => (): ArgRole => role;
 
 // ---------------------------------------------------------------------------------------------
 // git
@@ -37,7 +44,13 @@ const GIT_GLOBAL: ProgramSpec = {
     value('write', '--git-dir', '--work-tree'),
     value('text', '--namespace', '--super-prefix', '--list-cmds', '--attr-source'),
     flags('-p', '-P', '--paginate', '--no-pager', '--bare', '--no-replace-objects', '--literal-pathspecs'),
-    flags('--glob-pathspecs', '--noglob-pathspecs', '--icase-pathspecs', '--no-optional-locks', '--no-advice'),
+    flags(
+      '--glob-pathspecs',
+      '--noglob-pathspecs',
+      '--icase-pathspecs',
+      '--no-optional-locks',
+      '--no-advice',
+    ),
     flags('--version', '--help', '--html-path', '--man-path', '--info-path', '-v', '-h', '--no-lazy-fetch'),
   ],
   subcommands: gitSubcommand,
@@ -53,6 +66,7 @@ const GIT_COMMON: OptionSpec[] = [
   denyValue('copies hooks from a template directory', '--template'),
   denyValue('runs a diff tool command', '--extcmd'),
   denyValue('runs a mail program', '--sendmail-cmd', '--smtp-server'),
+  deny('applies patches outside the working tree', '--unsafe-paths'),
   value('read', '--file'),
   // Free text that may contain "/" without naming a file.
   value('text', '-m', '--message', '--format', '--pretty', '--grep', '--author', '--committer'),
@@ -68,7 +82,10 @@ const GIT_SUBCOMMANDS: Record<string, OptionSpec[]> = {
   difftool: [denyValue('runs a diff tool command', '-x'), value('text', '-t', '--tool')],
   mergetool: [value('text', '-t', '--tool')],
   'format-patch': [value('write', '-o', '--output-directory')],
-  archive: [denyValue('writes its output to any file', '-o'), denyValue('runs a program on the remote side', '--remote')],
+  archive: [
+    denyValue('writes its output to any file', '-o'),
+    denyValue('runs a program on the remote side', '--remote'),
+  ],
 };
 
 const GIT_DENIED_SUBCOMMANDS: Record<string, string> = {
@@ -100,7 +117,8 @@ function gitSubcommand(name: string): ProgramSpec {
 const GIT_POSITIONAL: Record<string, ProgramSpec['positional']> = {
   // `git clone URL [DIR]` creates DIR (or a directory named after the URL) where it runs.
   clone: (i, n) => (i === 0 ? 'url' : i === n - 1 ? 'write' : 'text'),
-  submodule: (i) => (i === 0 ? gitNotSubcommand('foreach', 'runs a shell command in every submodule') : 'auto'),
+  submodule: (i) =>
+    i === 0 ? gitNotSubcommand('foreach', 'runs a shell command in every submodule') : 'auto',
   bisect: (i) => (i === 0 ? gitNotSubcommand('run', 'runs a command at every step') : 'auto'),
   worktree: (i, n) => (i === n - 1 && n > 1 ? 'write' : 'auto'),
 };
@@ -114,10 +132,22 @@ function gitNotSubcommand(bad: string, why: string): ValueCheck {
 const GIT_CONFIG_OPTIONS: OptionSpec[] = [
   value('read', '-f', '--file', '--blob'),
   value('text', '--type', '--default', '--comment', '--value'),
-  flags('--get', '--get-all', '--get-regexp', '--get-urlmatch', '-l', '--list', '--show-origin', '--show-scope'),
+  flags(
+    '--get',
+    '--get-all',
+    '--get-regexp',
+    '--get-urlmatch',
+    '-l',
+    '--list',
+    '--show-origin',
+    '--show-scope',
+  ),
   flags('--name-only', '-z', '--null', '--bool', '--int', '--path', '--includes', '--no-includes'),
   flags('--local', '--worktree', '--global', '--system'),
-  { names: ['--add', '--replace-all', '--unset', '--unset-all', '--rename-section', '--remove-section'], role: 'flag' },
+  {
+    names: ['--add', '--replace-all', '--unset', '--unset-all', '--rename-section', '--remove-section'],
+    role: 'flag',
+  },
   deny('opens an editor on the configuration file', '-e', '--edit'),
 ];
 
@@ -128,12 +158,21 @@ const SAFE_GIT_CONFIG_KEY =
 
 function gitConfig(args: ParsedArgs, env: ArgEnv): void {
   const pos = args.positionals.map((w) => w.value);
-  const action = pos[0] === 'set' || pos[0] === 'unset' || pos[0] === 'get' || pos[0] === 'list' ? pos.shift() : '';
+  const action =
+    pos[0] === 'set' || pos[0] === 'unset' || pos[0] === 'get' || pos[0] === 'list' ? pos.shift() : '';
   const writes =
     action === 'set' ||
     action === 'unset' ||
     (action === '' && pos.length >= 2) ||
-    hasOption(args, '--add', '--replace-all', '--unset', '--unset-all', '--rename-section', '--remove-section');
+    hasOption(
+      args,
+      '--add',
+      '--replace-all',
+      '--unset',
+      '--unset-all',
+      '--rename-section',
+      '--remove-section',
+    );
   if (!writes) return;
   if (hasOption(args, '--global', '--system')) {
     env.deny('dangerous-option', 'git config --global/--system writes outside the workspace');
@@ -199,7 +238,17 @@ function checkFind(args: readonly ShellWord[], env: ArgEnv): void {
 // ---------------------------------------------------------------------------------------------
 // tar
 
-const TAR_CREATE = ['-c', '--create', '-r', '--append', '-u', '--update', '-A', '--catenate', '--concatenate'];
+const TAR_CREATE = [
+  '-c',
+  '--create',
+  '-r',
+  '--append',
+  '-u',
+  '--update',
+  '-A',
+  '--catenate',
+  '--concatenate',
+];
 const TAR_EXTRACT = ['-x', '--extract', '--get'];
 const TAR_VALUE_LETTERS = new Set([...'fCTXbHKLNVgIF']);
 
@@ -215,9 +264,28 @@ const TAR: ProgramSpec = {
     value('cwd', '-C', '--directory'),
     value('read', '-T', '--files-from', '-X', '--exclude-from'),
     value('write', '-g', '--listed-incremental', '--index-file', '--volno-file'),
-    value('text', '-b', '--blocking-factor', '-H', '--format', '-K', '--starting-file', '-L', '--tape-length'),
+    value(
+      'text',
+      '-b',
+      '--blocking-factor',
+      '-H',
+      '--format',
+      '-K',
+      '--starting-file',
+      '-L',
+      '--tape-length',
+    ),
     value('text', '-N', '--newer', '--after-date', '-V', '--label', '--exclude', '--transform', '--xform'),
-    value('text', '--owner', '--group', '--mode', '--mtime', '--strip-components', '--record-size', '--suffix'),
+    value(
+      'text',
+      '--owner',
+      '--group',
+      '--mode',
+      '--mtime',
+      '--strip-components',
+      '--record-size',
+      '--suffix',
+    ),
     flags(...TAR_CREATE, ...TAR_EXTRACT, '-t', '--list', '-O', '--to-stdout', '-d', '--diff', '--compare'),
   ],
   positional: (_i, _n, args) => (hasOption(args, ...TAR_EXTRACT, '-t', '--list') ? 'text' : 'auto'),
@@ -267,7 +335,8 @@ const curlCookie: ValueCheck = (word, env, option) => {
   if (!word.value.includes('=')) env.path(word, 'read', `curl ${option}`, true);
 };
 const curlWriteOut: ValueCheck = (word, env, option) => {
-  if (word.value.includes('%output{')) env.deny('dangerous-option', `curl ${option} %output{…} writes a file`);
+  if (word.value.includes('%output{'))
+    env.deny('dangerous-option', `curl ${option} %output{…} writes a file`);
   else curlData(word, env, option);
 };
 
@@ -278,15 +347,46 @@ const CURL: ProgramSpec = {
     value('write', '--stderr', '--libcurl', '--etag-save', '--hsts', '--alt-svc', '--output-dir'),
     value('read', '-T', '--upload-file', '--cacert', '--capath', '-E', '--cert', '--key', '--netrc-file'),
     value('read', '--etag-compare', '--crlfile', '--proxy-cacert', '--proxy-cert', '--proxy-key'),
-    value(curlData, '-d', '--data', '--data-binary', '--data-ascii', '--json', '--data-urlencode', '-H', '--header'),
+    value(
+      curlData,
+      '-d',
+      '--data',
+      '--data-binary',
+      '--data-ascii',
+      '--json',
+      '--data-urlencode',
+      '-H',
+      '--header',
+    ),
     value(curlForm, '-F', '--form'),
     value(curlCookie, '-b', '--cookie'),
     value(curlWriteOut, '-w', '--write-out'),
     value('url', '--url'),
-    value('text', '-A', '--user-agent', '-e', '--referer', '-m', '--max-time', '-X', '--request', '-r', '--range'),
+    value(
+      'text',
+      '-A',
+      '--user-agent',
+      '-e',
+      '--referer',
+      '-m',
+      '--max-time',
+      '-X',
+      '--request',
+      '-r',
+      '--range',
+    ),
     value('text', '-u', '--user', '-x', '--proxy', '-U', '--proxy-user', '-C', '--continue-at', '-P'),
     value('text', '-Q', '--quote', '-t', '--telnet-option', '-y', '--speed-time', '-Y', '--speed-limit'),
-    value('text', '-z', '--time-cond', '--data-raw', '--form-string', '--connect-timeout', '--retry', '--resolve'),
+    value(
+      'text',
+      '-z',
+      '--time-cond',
+      '--data-raw',
+      '--form-string',
+      '--connect-timeout',
+      '--retry',
+      '--resolve',
+    ),
     flags('-O', '--remote-name', '--remote-name-all', '-J', '--remote-header-name'),
   ],
   positional: all('url'),
@@ -339,7 +439,25 @@ const SSH_COMMON: OptionSpec[] = [
   denyValue('loads a PKCS#11 library', '-I'),
   value('read', '-i'),
   value('write', '-E'),
-  value('text', '-J', '-c', '-m', '-p', '-P', '-l', '-b', '-B', '-O', '-Q', '-W', '-w', '-L', '-R', '-D', '-e'),
+  value(
+    'text',
+    '-J',
+    '-c',
+    '-m',
+    '-p',
+    '-P',
+    '-l',
+    '-b',
+    '-B',
+    '-O',
+    '-Q',
+    '-W',
+    '-w',
+    '-L',
+    '-R',
+    '-D',
+    '-e',
+  ),
 ];
 
 const isRemote = (v: string): boolean => /^[^/]*:/.test(v) || /^[a-z]+:\/\//i.test(v);
@@ -351,17 +469,17 @@ const remoteOr =
   };
 
 const SCP: ProgramSpec = {
-  options: [...SSH_COMMON, denyValue('runs a program instead of ssh', '-S')],
+  options: [denyValue('runs a program instead of ssh', '-S'), ...SSH_COMMON],
   positional: (i, n) => remoteOr(i === n - 1 && n > 1 ? 'write' : 'read'),
 };
 
 const SFTP: ProgramSpec = {
   optionsStopAtPositional: true,
   options: [
-    ...SSH_COMMON,
     denyValue('runs a program instead of ssh', '-S'),
     denyValue('runs a local sftp server program', '-D'),
     denyValue('batch files can run local commands (!cmd)', '-b'),
+    ...SSH_COMMON,
   ],
   positional: all('text'),
 };
@@ -401,7 +519,18 @@ const SED: ProgramSpec = {
     denyValue('the script file cannot be inspected', '-f', '--file'),
     attached('flag', '-i', '--in-place'),
     value('text', '-l', '--line-length'),
-    flags('-n', '--quiet', '--silent', '-E', '-r', '--regexp-extended', '-s', '--separate', '-z', '--null-data'),
+    flags(
+      '-n',
+      '--quiet',
+      '--silent',
+      '-E',
+      '-r',
+      '--regexp-extended',
+      '-s',
+      '--separate',
+      '-z',
+      '--null-data',
+    ),
     flags('--zero-terminated', '-u', '--unbuffered', '-b', '--binary', '--posix', '--debug', '--sandbox'),
     flags('--follow-symlinks', '--help', '--version'),
   ],
@@ -435,12 +564,14 @@ const AWK: ProgramSpec = {
     flags('--optimize', '-P', '--posix', '-r', '--re-interval', '-s', '--no-optimize', '-S', '--sandbox'),
     flags('-t', '--lint-old', '-V', '--version', '-k', '--csv'),
   ],
-  positional: (i, _n, args) => (i === 0 && !hasOption(args, '-e', '--source', '-f', '--file') ? awkProgram : 'auto'),
+  positional: (i, _n, args) =>
+    i === 0 && !hasOption(args, '-e', '--source', '-f', '--file') ? awkProgram : 'auto',
 };
 
 // mawk: -W exec FILE runs a program file, -W dump prints; the rest are harmless settings.
 function mawkOption(word: ShellWord, env: ArgEnv): void {
-  if (/^e/i.test(word.value)) env.deny('dangerous-option', `${env.program} -W ${word.value} runs a program file`);
+  if (/^e/i.test(word.value))
+    env.deny('dangerous-option', `${env.program} -W ${word.value} runs a program file`);
 }
 
 const patternFirst = (scriptOptions: string[]): ProgramSpec['positional'] => {
@@ -461,7 +592,20 @@ const GREP: ProgramSpec = {
 const RIPGREP: ProgramSpec = {
   options: [
     denyValue('runs a preprocessor command on every file', '--pre'),
-    value('text', '-e', '--regexp', '-g', '--glob', '--iglob', '-t', '--type', '-T', '--type-not', '-A', '-B'),
+    value(
+      'text',
+      '-e',
+      '--regexp',
+      '-g',
+      '--glob',
+      '--iglob',
+      '-t',
+      '--type',
+      '-T',
+      '--type-not',
+      '-A',
+      '-B',
+    ),
     value('text', '-C', '-m', '--max-count', '-M', '--max-columns', '-j', '--threads', '--pre-glob', '-r'),
     value('text', '--replace', '--type-add', '--colors', '--sort', '--sortr', '-E', '--encoding', '-d'),
     value('read', '-f', '--file', '--ignore-file'),
@@ -479,7 +623,9 @@ const MODE = /^(?:[0-7]{1,4}|[ugoa]*[-+=][rwxXst]*(?:,[ugoa]*[-+=][rwxXst]*)*)$/
 const CHMOD: ProgramSpec = {
   options: [value('read', '--reference')],
   positional: (i, n, args) =>
-    i === 0 && n > 1 && !hasOption(args, '--reference') && MODE.test(args.positionals[0]!.value) ? 'text' : 'write',
+    i === 0 && n > 1 && !hasOption(args, '--reference') && MODE.test(args.positionals[0]!.value)
+      ? 'text'
+      : 'write',
 };
 
 const CHOWN: ProgramSpec = {
@@ -563,7 +709,10 @@ const TRUNCATE: ProgramSpec = {
   positional: all('write'),
 };
 
-const MKDIR: ProgramSpec = { options: [value('text', '-m', '--mode', '--context')], positional: all('write') };
+const MKDIR: ProgramSpec = {
+  options: [value('text', '-m', '--mode', '--context')],
+  positional: all('write'),
+};
 
 const SHRED: ProgramSpec = {
   options: [value('text', '-n', '--iterations', '-s', '--size'), attached('read', '--random-source')],
@@ -582,7 +731,17 @@ const SORT: ProgramSpec = {
     value('write', '-o', '--output', '-T', '--temporary-directory'),
     denyValue('runs a compression program', '--compress-program'),
     value('read', '--files0-from'),
-    value('text', '-k', '--key', '-t', '--field-separator', '-S', '--buffer-size', '--parallel', '--batch-size'),
+    value(
+      'text',
+      '-k',
+      '--key',
+      '-t',
+      '--field-separator',
+      '-S',
+      '--buffer-size',
+      '--parallel',
+      '--batch-size',
+    ),
   ],
 };
 
@@ -606,7 +765,8 @@ const PATCH: ProgramSpec = {
   positional: (i) => (i === 0 ? 'write' : 'read'),
   after: (args, env) => {
     // Files named inside the patch are written relative to the working directory.
-    if (!hasOption(args, '-d', '--directory')) env.path(plainWord('.'), 'write', 'patch target directory', true);
+    if (!hasOption(args, '-d', '--directory'))
+      env.path(plainWord('.'), 'write', 'patch target directory', true);
   },
 };
 
@@ -615,7 +775,10 @@ const TEE: ProgramSpec = { positional: all('write') };
 // perl-rename evaluates its expression as Perl: only a plain s/// or y/// without the `e` flag or
 // interpolated code (`@{[…]}`, `${…}`, `(?{…})`) is accepted. util-linux `rename FROM TO FILE…` has
 // no code in it.
-const PERL_SUBSTITUTION = /^(?:s|y|tr)([^\w\s])(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gimsxr]*$/s;
+// The alternatives inside the parts are disjoint (escape, or any other non-delimiter), so no
+// backtracking blow-up on long runs of backslashes.
+const PERL_SUBSTITUTION =
+  /^(?:s|y|tr)([^\w\s])(?:\\[\s\S]|(?!\1)[^\\])*\1(?:\\[\s\S]|(?!\1)[^\\])*\1[gimsxr]*$/;
 const renameExpression: ValueCheck = (word, env, option) => {
   const v = word.value;
   if (option === 'argument' && !/^(?:s|y|tr)[^\w\s]/.test(v)) return;
@@ -626,7 +789,13 @@ const renameExpression: ValueCheck = (word, env, option) => {
 
 const RENAME: ProgramSpec = {
   options: [value(renameExpression, '-e', '-E'), value('text', '-u', '--unicode')],
-  positional: (i, _n, args) => (i === 0 && !hasOption(args, '-e', '-E') ? renameExpression : 'write'),
+  positional: (i, _n, args) => {
+    if (hasOption(args, '-e', '-E')) return 'write';
+    if (i === 0) return renameExpression;
+    // util-linux `rename FROM TO FILE…`: only the files are renamed.
+    const perl = /^(?:s|y|tr)[^\w\s]/.test(args.positionals[0]?.value ?? '');
+    return perl || i > 1 ? 'write' : 'text';
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -657,7 +826,8 @@ const UNZIP: ProgramSpec = {
 
 const pagerCommand: ValueCheck = (word, env) => {
   if (word.value.startsWith('+')) {
-    if (/[!|]/.test(word.value)) env.deny('dangerous-option', `${env.program} ${quote(word.value)} runs a shell command`);
+    if (/[!|]/.test(word.value))
+      env.deny('dangerous-option', `${env.program} ${quote(word.value)} runs a shell command`);
   } else env.path(word, 'read', `${env.program} argument`);
 };
 
@@ -665,7 +835,21 @@ const LESS: ProgramSpec = {
   options: [
     value('write', '-o', '--log-file', '-O', '--LOG-FILE'),
     value('read', '-k', '--lesskey-file', '--lesskey-src'),
-    value('text', '-p', '--pattern', '-P', '--prompt', '-b', '--buffers', '-h', '-j', '-x', '--tabs', '-y', '-z'),
+    value(
+      'text',
+      '-p',
+      '--pattern',
+      '-P',
+      '--prompt',
+      '-b',
+      '--buffers',
+      '-h',
+      '-j',
+      '-x',
+      '--tabs',
+      '-y',
+      '-z',
+    ),
     value('text', '-t', '--tag', '-T', '--tag-file', '-#', '--shift'),
   ],
   positional: all(pagerCommand),
@@ -705,7 +889,20 @@ const MAN: ProgramSpec = {
     denyValue('runs a pager program', '-P', '--pager'),
     denyAttached('runs a browser program', '-H', '--html'),
     value('read', '-l', '--local-file', '-C', '--config-file'),
-    value('text', '-M', '--manpath', '-S', '-s', '--sections', '-L', '--locale', '-E', '--encoding', '-m', '-p'),
+    value(
+      'text',
+      '-M',
+      '--manpath',
+      '-S',
+      '-s',
+      '--sections',
+      '-L',
+      '--locale',
+      '-E',
+      '--encoding',
+      '-m',
+      '-p',
+    ),
   ],
   positional: all('text'),
 };

@@ -24,35 +24,62 @@ export function unescapeSegment(segment: string): string {
   return segment.replace(/\\(.)/g, '$1');
 }
 
+type GlobToken = { star: true } | { star: false; test: (c: string) => boolean };
+
 /**
- * A regular expression matching at least every name the segment matches in bash (`[…]` is widened
- * to any one character): over-matching only means more files are checked.
+ * Compile a glob segment into tokens that match at least every name bash matches (character classes
+ * such as `[[:alpha:]]` are widened to any character): over-matching only means more files are
+ * checked. Matching is linear-time, unlike a backtracking RegExp built from `*a*a*a…`.
  */
-export function segmentRegex(segment: string): RegExp {
-  let re = '';
+export function compileSegment(segment: string): GlobToken[] {
+  const tokens: GlobToken[] = [];
   for (let i = 0; i < segment.length; i++) {
     const c = segment[i]!;
     if (c === '\\' && i + 1 < segment.length) {
-      re += escapeRegex(segment[++i]!);
-    } else if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
-    else if (c === '[') {
-      const bracket = bracketExpression(segment, i);
-      if (bracket) {
-        re += bracket.regex;
-        i = bracket.end;
-      } else re += '\\[';
-    } else re += escapeRegex(c);
+      const literal = segment[++i]!;
+      tokens.push({ star: false, test: (x) => x === literal });
+    } else if (c === '*') {
+      if (!tokens.at(-1)?.star) tokens.push({ star: true });
+    } else if (c === '?') tokens.push({ star: false, test: () => true });
+    else if (c === '[' && bracketExpression(segment, i)) {
+      const bracket = bracketExpression(segment, i)!;
+      tokens.push({ star: false, test: (x) => bracket.regex.test(x) });
+      i = bracket.end;
+    } else tokens.push({ star: false, test: (x) => x === c });
   }
-  return new RegExp(`^${re}$`, 's');
+  return tokens;
+}
+
+/** Whether a name matches compiled segment tokens (by code point, as bash matches characters). */
+export function matchSegment(tokens: readonly GlobToken[], name: string): boolean {
+  const chars = Array.from(name);
+  let t = 0;
+  let n = 0;
+  let starT = -1;
+  let starN = 0;
+  while (n < chars.length) {
+    const token = tokens[t];
+    if (token && !token.star && token.test(chars[n]!)) {
+      t++;
+      n++;
+    } else if (token?.star) {
+      starT = t++;
+      starN = n;
+    } else if (starT >= 0) {
+      t = starT + 1;
+      n = ++starN;
+    } else return false;
+  }
+  while (tokens[t]?.star) t++;
+  return t === tokens.length;
 }
 
 /**
- * A bash bracket expression starting at `open`: `[abc]`, `[a-z]`, `[!.]`, `[^.]`. Character classes
- * (`[[:alpha:]]`) and escapes inside are widened to any character, so the result never matches less
- * than bash does.
+ * A bash bracket expression starting at `open`: `[abc]`, `[a-z]`, `[!.]`, `[^.]`, as a RegExp for
+ * one character. Character classes (`[[:alpha:]]`) and escapes inside are widened to any character,
+ * so it never matches less than bash does.
  */
-function bracketExpression(segment: string, open: number): { regex: string; end: number } | undefined {
+function bracketExpression(segment: string, open: number): { regex: RegExp; end: number } | undefined {
   let j = open + 1;
   const negated = segment[j] === '!' || segment[j] === '^';
   if (negated) j++;
@@ -77,14 +104,9 @@ function bracketExpression(segment: string, open: number): { regex: string; end:
     }
   }
   if (j >= segment.length) return undefined;
-  const body = segment.slice(start, j);
-  if (widened) return { regex: '.', end: j };
-  const set = body.replace(/[\\\]^]/g, '\\$&');
-  return { regex: negated ? `[^${set}]` : `[${set}]`, end: j };
-}
-
-function escapeRegex(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  if (widened) return { regex: /^[\s\S]$/u, end: j };
+  const set = segment.slice(start, j).replace(/[\\\]^[]/g, '\\$&');
+  return { regex: new RegExp(negated ? `^[^${set}]$` : `^[${set}]$`, 'u'), end: j };
 }
 
 /** bash only matches a leading `.` written literally (no dotglob): `*` never matches `.git`, `.*` does. */
@@ -95,8 +117,8 @@ export function startsWithLiteralDot(segment: string): boolean {
 /** Whether a glob segment could match `.` or `..` (bash before 5.2 lets `.*` match both). */
 export function canMatchDotDirs(segment: string): boolean {
   if (!startsWithLiteralDot(segment)) return false;
-  const re = segmentRegex(segment);
-  return re.test('.') || re.test('..');
+  const tokens = compileSegment(segment);
+  return matchSegment(tokens, '.') || matchSegment(tokens, '..');
 }
 
 /**
@@ -115,19 +137,25 @@ export function expandGlob(dir: string, segments: readonly string[], limit: numb
       return;
     }
     const segment = segments[index]!;
-    if (segment === '') return walk(at, index + 1);
-    if (!segmentHasGlob(segment)) return walk(posix.join(at, unescapeSegment(segment)), index + 1);
+    if (segment === '') {
+      walk(at, index + 1);
+      return;
+    }
+    if (!segmentHasGlob(segment)) {
+      walk(posix.join(at, unescapeSegment(segment)), index + 1);
+      return;
+    }
     let names: string[];
     try {
       names = readdirSync(at);
     } catch {
       return;
     }
-    const re = segmentRegex(segment);
+    const tokens = compileSegment(segment);
     const dots = startsWithLiteralDot(segment);
     for (const name of names) {
       if (name.startsWith('.') && !dots) continue;
-      if (re.test(name)) walk(posix.join(at, name), index + 1);
+      if (matchSegment(tokens, name)) walk(posix.join(at, name), index + 1);
       if (out.length > limit) return;
     }
   }

@@ -7,7 +7,11 @@ import type { ShellWord } from './shell-word.js';
 
 const code = (...names: string[]): OptionSpec => ({ names, value: 'required', role: 'code' });
 const flags = (...names: string[]): OptionSpec => ({ names, role: 'flag' });
-const value = (role: OptionSpec['role'], ...names: string[]): OptionSpec => ({ names, value: 'required', role });
+const value = (role: OptionSpec['role'], ...names: string[]): OptionSpec => ({
+  names,
+  value: 'required',
+  role,
+});
 const stdinCode = (...names: string[]): OptionSpec => ({ names, role: 'stdin-code' });
 const shortFlags = (letters: string): OptionSpec[] => [...letters].map((c) => flags(`-${c}`));
 
@@ -63,7 +67,7 @@ const PYTHON: ProgramSpec = {
   options: [
     code('-c'),
     stdinCode('-i'),
-    { names: ['-m'], value: 'required', role: 'text', endsOptions: true },
+    { names: ['-m'], value: 'required', role: pythonModule, endsOptions: true },
     value('text', '-W', '-X', '-Q', '--check-hash-based-pycs'),
     ...shortFlags('bBdEhIOqsSuvVxR3tP'),
     flags('--help', '--version', '--help-env', '--help-xoptions', '--help-all'),
@@ -123,6 +127,27 @@ const PERL: ProgramSpec = {
   ],
 };
 
+// Modules whose command line is code (`python -m timeit 'stmt'`) or that read code from stdin.
+const PYTHON_CODE_MODULES = new Set([
+  'code',
+  'pdb',
+  'timeit',
+  'asyncio',
+  'idlelib',
+  'IPython',
+  'ptpython',
+  'bpython',
+]);
+
+function pythonModule(value: ShellWord, env: ArgEnv, option: string): void {
+  if (PYTHON_CODE_MODULES.has(value.value.split('.')[0] ?? '')) {
+    env.deny(
+      'inline-code',
+      `${env.program} ${option} ${value.value} runs code given on the command line or stdin`,
+    );
+  }
+}
+
 // `-MFoo=bar` becomes `use Foo split(/,/,q{bar})`; anything else in it (`;`, spaces) is code.
 function perlModule(value: ShellWord, env: ArgEnv, option: string): void {
   if (!/^-?[A-Za-z0-9_:]+(?:=[A-Za-z0-9_:,.-]*)?$/.test(value.value)) {
@@ -146,7 +171,11 @@ const RUBY: ProgramSpec = {
     { names: ['-W'], value: 'attached', attachedChars: /^(?:[0-2]|:[a-z-]+)*/, role: 'flag' },
     ...shortFlags('acdhlnpsSvwyU'),
     flags('--jit', '--yjit', '--verbose', '--version', '--copyright', '--help', '--disable-gems'),
-    { names: ['--enable', '--disable', '--dump', '--backtrace-limit', '--crash-report'], value: 'attached', role: 'text' },
+    {
+      names: ['--enable', '--disable', '--dump', '--backtrace-limit', '--crash-report'],
+      value: 'attached',
+      role: 'text',
+    },
   ],
 };
 
@@ -158,7 +187,12 @@ const PHP: ProgramSpec = {
   options: [
     code('-r', '-R', '-B', '-E'),
     stdinCode('-a'),
-    { names: ['-d'], value: 'required', role: 'deny', why: 'ini settings can prepend code (auto_prepend_file)' },
+    {
+      names: ['-d'],
+      value: 'required',
+      role: 'deny',
+      why: 'ini settings can prepend code (auto_prepend_file)',
+    },
     { names: ['-z'], value: 'required', role: 'deny', why: 'loads a native extension' },
     value('read', '-c', '-f', '-t', '-F'),
     value('text', '-S', '--rf', '--rc', '--re', '--rz', '--ri'),
@@ -187,7 +221,13 @@ const TCL: ProgramSpec = {
   optionsStopAtPositional: true,
   unknownOptions: 'deny',
   positional: scriptThenArgs,
-  options: [code('-c'), value('read', '-f', '-b'), stdinCode('-i'), ...shortFlags('dDnNv'), value('text', '-encoding')],
+  options: [
+    code('-c'),
+    value('read', '-f', '-b'),
+    stdinCode('-i'),
+    ...shortFlags('dDnNv'),
+    value('text', '-encoding'),
+  ],
 };
 
 const RSCRIPT: ProgramSpec = {
@@ -224,7 +264,7 @@ const PWSH: ProgramSpec = {
       }
     }
     const script = args.find((a) => !a.value.startsWith('-'));
-    if (env.stdin !== 'inherit' && (!script || script.value === '-')) stdinDenied(env);
+    if (env.stdin !== 'inherit' && (!script || STDIN_PATH.test(script.value))) stdinDenied(env);
     else if (script) env.path(script, 'read', `${env.program} script`, true);
   },
 };
@@ -241,24 +281,39 @@ export function stdinDenied(env: ArgEnv): void {
   );
 }
 
+// Script names that are the program's stdin or another inherited descriptor.
+const STDIN_PATH = /^(?:-|\/dev\/stdin|\/dev\/fd\/\d+|\/proc\/(?:self|thread-self|\d+)\/fd\/\d+)$/;
+
 /**
  * Whether an interpreter, given these arguments, takes its program from stdin: no script and no
- * inline code, a script of `-` or `/dev/stdin`, or an option that makes it read stdin.
+ * inline code, a script of `-`, `/dev/stdin` or `/dev/fd/N`, or an option that makes it read stdin.
  */
 export function readsProgramFromStdin(args: ParsedArgs): boolean {
   if (args.options.some((o) => o.spec.role === 'stdin-code')) return true;
   if (args.options.some((o) => o.spec.role === 'code' || o.spec.endsOptions)) return false;
   const script = args.positionals[0]?.value;
-  return script === undefined || script === '-' || script === '/dev/stdin';
+  return script === undefined || STDIN_PATH.test(script);
 }
 
 const AWK_NAMES = ['awk', 'gawk', 'mawk', 'nawk', 'original-awk', 'onetrue-awk'];
 
 /** Interpreter specs by program name (python versions such as `python3.12` map to python). */
 export const INTERPRETERS: ReadonlyMap<string, ProgramSpec> = new Map<string, ProgramSpec>([
-  ...['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'pdksh', 'ash', 'yash', 'posh', 'rbash', 'lksh', 'oksh'].map(
-    (n) => [n, SHELL] as const,
-  ),
+  ...[
+    'sh',
+    'bash',
+    'dash',
+    'zsh',
+    'ksh',
+    'mksh',
+    'pdksh',
+    'ash',
+    'yash',
+    'posh',
+    'rbash',
+    'lksh',
+    'oksh',
+  ].map((n) => [n, SHELL] as const),
   ['fish', FISH],
   ...['csh', 'tcsh'].map((n) => [n, CSH] as const),
   ...['python', 'python2', 'python3', 'pypy', 'pypy3'].map((n) => [n, PYTHON] as const),
@@ -275,9 +330,15 @@ export const INTERPRETERS: ReadonlyMap<string, ProgramSpec> = new Map<string, Pr
   ['osascript', OSASCRIPT],
 ]);
 
-/** The interpreter spec for a program name, if it is one. */
+const BY_LOWER_NAME = new Map([...INTERPRETERS].map(([name, spec]) => [name.toLowerCase(), spec]));
+
+/**
+ * The interpreter spec for a program name, if it is one. Versioned names map to their family
+ * (`python3.12`, `lua5.4`), and case is ignored (`Bash` runs bash on a case-insensitive filesystem).
+ */
 export function interpreterSpec(name: string): ProgramSpec | undefined {
-  return INTERPRETERS.get(name) ?? INTERPRETERS.get(name.replace(/[0-9.]+$/, ''));
+  const lower = name.toLowerCase();
+  return BY_LOWER_NAME.get(lower) ?? BY_LOWER_NAME.get(lower.replace(/[0-9.]+$/, ''));
 }
 
 export { AWK_NAMES };

@@ -1,6 +1,6 @@
+import type { ArgEnv, ArgRole, OptionSpec, ParsedArgs, ParsedOption, ProgramSpec } from './program-spec.js';
 import { quote } from './reasons.js';
 import { type ShellWord, sliceWord } from './shell-word.js';
-import type { ArgEnv, ArgRole, OptionSpec, ParsedArgs, ParsedOption, ProgramSpec } from './program-spec.js';
 
 interface Lookup {
   short: Map<string, OptionSpec>;
@@ -28,21 +28,32 @@ function lookupFor(spec: ProgramSpec): Lookup {
 }
 
 // When an abbreviation fits several long options, assume the most dangerous reading.
-const SEVERITY: Record<string, number> = { deny: 6, code: 6, 'stdin-code': 5, cwd: 4, write: 3, read: 2, url: 1 };
+const SEVERITY: Record<string, number> = {
+  deny: 6,
+  code: 6,
+  'stdin-code': 5,
+  cwd: 4,
+  write: 3,
+  read: 2,
+  url: 1,
+};
 function severity(role: ArgRole): number {
   return typeof role === 'function' ? 5 : (SEVERITY[role] ?? 0);
 }
 
-function findLong(l: Lookup, name: string): OptionSpec | undefined {
-  let best: OptionSpec | undefined;
+function findLong(l: Lookup, name: string): { name: string; spec: OptionSpec } | undefined {
+  let best: { name: string; spec: OptionSpec } | undefined;
   for (const entry of l.long) {
-    if (entry.name === name) return entry.spec;
+    if (entry.name === name) return entry;
     if (entry.name.startsWith(name) && name.length > 2) {
-      if (!best || severity(entry.spec.role) > severity(best.role)) best = entry.spec;
+      if (!best || severity(entry.spec.role) > severity(best.spec.role)) best = entry;
     }
   }
   return best;
 }
+
+// Options Warden has no entry for are still recorded, so `hasOption` sees flags such as `ln -s`.
+const UNKNOWN: OptionSpec = { names: [], role: 'flag' };
 
 /**
  * Split a program's arguments into options (with their values) and positional words, following
@@ -79,16 +90,18 @@ export function parseArgs(words: readonly ShellWord[], spec: ProgramSpec, env: A
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const name = eq < 0 ? v : v.slice(0, eq);
-      const o = findLong(l, name);
-      if (!o) {
+      const found = findLong(l, name);
+      if (!found) {
         if (strict) unknown(name);
         else attachedPath(word, env);
+        options.push({ spec: UNKNOWN, name, canonical: name, word });
         continue;
       }
+      const o = found.spec;
       let value: ShellWord | undefined;
       if (eq >= 0) value = sliceWord(word, eq + 1);
       else if (o.value === 'required') value = words[++i];
-      options.push(value ? { spec: o, name, value, word } : { spec: o, name, word });
+      options.push({ spec: o, name, canonical: found.name, word, ...(value ? { value } : {}) });
       if (o.endsOptions) optionsDone = true;
       continue;
     }
@@ -98,7 +111,7 @@ export function parseArgs(words: readonly ShellWord[], spec: ProgramSpec, env: A
       let value: ShellWord | undefined;
       if (exactName !== v) value = sliceWord(word, exactName.length + 1);
       else if (exact.value === 'required') value = words[++i];
-      options.push(value ? { spec: exact, name: exactName, value, word } : { spec: exact, name: exactName, word });
+      options.push({ spec: exact, name: exactName, canonical: exactName, word, ...(value ? { value } : {}) });
       if (exact.endsOptions) optionsDone = true;
       continue;
     }
@@ -111,22 +124,24 @@ export function parseArgs(words: readonly ShellWord[], spec: ProgramSpec, env: A
       if (!o) {
         if (strict) unknown(name);
         unknownLetter = true;
+        options.push({ spec: UNKNOWN, name, canonical: name, word });
         continue;
       }
       if (o.value === 'required') {
         const value = j + 1 < v.length ? sliceWord(word, j + 1) : words[++i];
-        options.push(value ? { spec: o, name, value, word } : { spec: o, name, word });
+        options.push({ spec: o, name, canonical: name, word, ...(value ? { value } : {}) });
         break;
       }
       if (o.value === 'attached') {
         const rest = v.slice(j + 1);
         const taken = o.attachedChars ? (o.attachedChars.exec(rest)?.[0] ?? '') : rest;
-        options.push(taken ? { spec: o, name, value: sliceWord(word, j + 1), word } : { spec: o, name, word });
+        const value = taken ? { value: sliceWord(word, j + 1) } : {};
+        options.push({ spec: o, name, canonical: name, word, ...value });
         j += taken.length;
         if (o.attachedChars === undefined) break;
         continue;
       }
-      options.push({ spec: o, name, word });
+      options.push({ spec: o, name, canonical: name, word });
       if (o.endsOptions) {
         optionsDone = true;
         break;
@@ -159,7 +174,13 @@ export function couldBePath(value: string): boolean {
 }
 
 /** Apply one role to a word. */
-export function applyRole(role: ArgRole, word: ShellWord | undefined, option: string, env: ArgEnv, why?: string): void {
+export function applyRole(
+  role: ArgRole,
+  word: ShellWord | undefined,
+  option: string,
+  env: ArgEnv,
+  why?: string,
+): void {
   if (typeof role === 'function') {
     if (word) role(word, env, option);
     return;
@@ -228,7 +249,7 @@ export function checkArgs(
   return parsed;
 }
 
-/** Whether an option (by any of its spellings) was given. */
+/** Whether one of these option spellings was given (abbreviations count as the full name). */
 export function hasOption(args: ParsedArgs, ...names: string[]): boolean {
-  return args.options.some((o) => o.spec.names.some((n) => names.includes(n)));
+  return args.options.some((o) => names.includes(o.canonical));
 }

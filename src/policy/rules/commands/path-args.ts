@@ -71,14 +71,18 @@ export function checkPathWord(
   let target = GO_PACKAGE_PATTERN.exec(v)?.[1] || v;
   if (pathLike && PROGRAM_PATTERN.test(target)) {
     const dir = patternDirectory(target);
-    if (dir === undefined) return [{ rule: 'glob', message: `pattern ${quote(v)} climbs out with ".." after a wildcard` }];
+    if (dir === undefined)
+      return [{ rule: 'glob', message: `pattern ${quote(v)} climbs out with ".." after a wildcard` }];
     target = dir;
   }
   const problems: Problem[] = [];
   for (const base of v.startsWith('/') ? bases.slice(0, 1) : bases) {
     const r = checkPath(ctx.scope, target, access, { cwd: base, ...(ctx.fs ? { fs: ctx.fs } : {}) });
     if (r.ok) continue;
-    if (!pathLike && (SPELLING_ONLY.has(r.rule) || (r.rule === 'paths.encoded-traversal' && !decodesToPath(v)))) {
+    if (
+      !pathLike &&
+      (SPELLING_ONLY.has(r.rule) || (r.rule === 'paths.encoded-traversal' && !decodesToPath(v)))
+    ) {
       const p = bareWordSymlink(v, base, ctx);
       if (p) problems.push(p);
       continue;
@@ -115,7 +119,12 @@ function patternDirectory(path: string): string | undefined {
 }
 
 /** Resolve a word from each base; the canonical paths of the checks that passed. */
-export function resolvedPaths(word: ShellWord, access: FileAccess, bases: readonly string[], ctx: PathContext): string[] {
+export function resolvedPaths(
+  word: ShellWord,
+  access: FileAccess,
+  bases: readonly string[],
+  ctx: PathContext,
+): string[] {
   const out: string[] = [];
   for (const base of bases) {
     const r = checkPath(ctx.scope, word.value, access, { cwd: base, ...(ctx.fs ? { fs: ctx.fs } : {}) });
@@ -138,7 +147,10 @@ function bareWordSymlink(value: string, base: string, ctx: PathContext): Problem
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG') return undefined;
-    return { rule: 'paths.unresolvable', message: `${quote(value)} could not be checked (${code ?? 'error'})` };
+    return {
+      rule: 'paths.unresolvable',
+      message: `${quote(value)} could not be checked (${code ?? 'error'})`,
+    };
   }
 }
 
@@ -147,7 +159,12 @@ function bareWordSymlink(value: string, base: string, ctx: PathContext): Problem
  * now (a matched name may be a symlink out of the workspace). A segment that could match `..` is
  * refused outright.
  */
-function checkGlob(word: ShellWord, access: FileAccess, bases: readonly string[], ctx: PathContext): Problem[] {
+function checkGlob(
+  word: ShellWord,
+  access: FileAccess,
+  bases: readonly string[],
+  ctx: PathContext,
+): Problem[] {
   const segments = globSegments(globPattern(word));
   const first = segments.findIndex(segmentHasGlob);
   for (const s of segments.slice(first)) {
@@ -175,7 +192,11 @@ function checkGlob(word: ShellWord, access: FileAccess, bases: readonly string[]
     }
     for (const m of matches) {
       const r = checkPath(ctx.scope, m, access, ctx.fs ? { fs: ctx.fs } : {});
-      if (!r.ok) problems.push({ rule: r.rule, message: `glob ${quote(word.raw)} matches ${quote(posix.basename(m))}: ${r.message}` });
+      if (!r.ok)
+        problems.push({
+          rule: r.rule,
+          message: `glob ${quote(word.raw)} matches ${quote(posix.basename(m))}: ${r.message}`,
+        });
     }
   }
   return problems;

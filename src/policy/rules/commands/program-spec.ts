@@ -69,8 +69,10 @@ export interface ProgramSpec {
 
 export interface ParsedOption {
   readonly spec: OptionSpec;
-  /** The spelling as written (`-c`, `--upload-pack`). */
+  /** The spelling as written (`-c`, `--upl`). */
   readonly name: string;
+  /** The full spelling it stands for (`-c`, `--upload-pack`); the name as written if unknown. */
+  readonly canonical: string;
   readonly value?: ShellWord;
   readonly word: ShellWord;
 }
@@ -91,7 +93,7 @@ export interface ArgEnv {
   deny(rule: string, message: string): void;
   /** Check a word as a path; `strict` treats it as a path whatever it looks like. */
   path(word: ShellWord, access: FileAccess, what: string, strict?: boolean): void;
-  /** Like `path`, but relative paths are also resolved from these directories (relative to the cwd). */
+  /** Like `path`, but a relative word is resolved from these directories (relative to the cwd) instead. */
   pathFrom(word: ShellWord, access: FileAccess, what: string, dirs: readonly string[]): void;
   /** Check a URL argument: `file:` is refused. */
   url(word: ShellWord, what: string): void;

@@ -23,7 +23,9 @@ describe('analyzeSedScript', () => {
   });
 
   it('refuses the e command and the e flag of s', () => {
-    expect(analyzeSedScript('s/a/b/e').problems).toEqual(['the "e" flag of s runs the pattern space as a shell command']);
+    expect(analyzeSedScript('s/a/b/e').problems).toEqual([
+      'the "e" flag of s runs the pattern space as a shell command',
+    ]);
     expect(analyzeSedScript('1e id').problems).toEqual(['the "e" command runs a shell command']);
     expect(analyzeSedScript('s/x/y/ge').problems).toHaveLength(1);
     expect(analyzeSedScript('/x/ !e').problems).toHaveLength(1);

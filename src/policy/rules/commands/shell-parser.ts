@@ -43,9 +43,13 @@ export function initShellParser(): Promise<void> {
     },
     (error: unknown) => {
       loading = undefined;
-      throw new WardenError(WardenErrorCode.DependencyUnavailable, 'cannot load the tree-sitter bash grammar', {
-        cause: error,
-      });
+      throw new WardenError(
+        WardenErrorCode.DependencyUnavailable,
+        'cannot load the tree-sitter bash grammar',
+        {
+          cause: error,
+        },
+      );
     },
   );
   return loading;
@@ -61,7 +65,12 @@ async function loadParser(): Promise<Parser> {
   return p;
 }
 
-/** Whether {@link initShellParser} has completed; shell commands are denied until it has. */
+/**
+ * Whether {@link initShellParser} has completed; shell commands are denied until it has.
+ *
+ * @example
+ * if (!isShellParserReady()) await initShellParser();
+ */
 export function isShellParserReady(): boolean {
   return parser !== undefined;
 }

@@ -66,8 +66,7 @@ export function literalWordProblems(word: ShellWord): { rule: string; message: s
       }
     }
   }
-  const tilde =
-    a.startsWith('~') || (ASSIGNMENT_LIKE.test(a) && (a.includes('=~') || a.includes(':~')));
+  const tilde = a.startsWith('~') || (ASSIGNMENT_LIKE.test(a) && (a.includes('=~') || a.includes(':~')));
   if (tilde) {
     problems.push({
       rule: 'tilde-expansion',

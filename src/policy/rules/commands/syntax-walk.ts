@@ -13,6 +13,8 @@ const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>']);
 // `N`, `N-` (move) and `-` (close) after `>&` / `<&` duplicate descriptors; anything else is a file.
 const DESCRIPTOR_TARGET = /^(?:\d+-?|-)$/;
 const HEREDOC_DELIMITER = /^[A-Za-z0-9_.-]+$/;
+// Deeper nesting than any real command; refused before the walk runs out of stack.
+const MAX_NESTING = 200;
 
 const DENIED_STATEMENTS: Record<string, { rule: string; what: string }> = {
   function_definition: { rule: 'function-definition', what: 'function definitions' },
@@ -49,6 +51,7 @@ export function collectCommands(root: SyntaxNode, source: string, reasons: Reaso
 class Walker {
   readonly commands: SimpleCommand[] = [];
   readonly groupRedirects: Redirect[] = [];
+  private depth = 0;
 
   constructor(
     private readonly source: string,
@@ -65,27 +68,49 @@ class Walker {
   }
 
   statement(node: SyntaxNode, stdin: StdinSource): void {
+    if (this.depth >= MAX_NESTING) {
+      this.reasons.deny('too-complex', `groups nested more than ${MAX_NESTING} deep`);
+      return;
+    }
+    this.depth++;
+    try {
+      this.statementOf(node, stdin);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private statementOf(node: SyntaxNode, stdin: StdinSource): void {
     switch (node.type) {
       case 'program':
       case 'list':
       case 'subshell':
       case 'negated_command':
-        return this.sequence(node, stdin);
+        this.sequence(node, stdin);
+        return;
       case 'compound_statement':
         // `(( … ))` is arithmetic evaluation, which runs command substitutions in array subscripts.
         if (node.children[0]?.type !== '{') {
-          this.reasons.deny('arithmetic-expansion', `arithmetic command ${quote(this.text(node), 60)} is not allowed`);
+          this.reasons.deny(
+            'arithmetic-expansion',
+            `arithmetic command ${quote(this.text(node), 60)} is not allowed`,
+          );
           return;
         }
-        return this.sequence(node, stdin);
+        this.sequence(node, stdin);
+        return;
       case 'pipeline':
-        return this.pipeline(node, stdin);
+        this.pipeline(node, stdin);
+        return;
       case 'redirected_statement':
-        return this.redirected(node, stdin);
+        this.redirected(node, stdin);
+        return;
       case 'command':
-        return this.command(node, stdin, [], []);
+        this.command(node, stdin, [], []);
+        return;
       case 'comment':
-        return checkCommentPlacement(this.source, node, this.reasons);
+        checkCommentPlacement(this.source, node, this.reasons);
+        return;
       default: {
         const denied = DENIED_STATEMENTS[node.type];
         if (denied) {
@@ -129,7 +154,10 @@ class Walker {
     if (body.type === 'command') this.command(body, bodyStdin, parsed.redirects, parsed.extraArgs);
     else {
       if (parsed.extraArgs.length > 0) {
-        this.reasons.deny('unparsed-text', `words after a redirection of a group: ${quote(this.text(node), 60)}`);
+        this.reasons.deny(
+          'unparsed-text',
+          `words after a redirection of a group: ${quote(this.text(node), 60)}`,
+        );
       }
       this.statement(body, bodyStdin);
       this.groupRedirects.push(...parsed.redirects);
@@ -174,11 +202,14 @@ class Walker {
   private redirect(node: SyntaxNode, out: ParsedRedirect): void {
     switch (node.type) {
       case 'file_redirect':
-        return this.fileRedirect(node, out);
+        this.fileRedirect(node, out);
+        return;
       case 'heredoc_redirect':
-        return this.heredoc(node, out);
+        this.heredoc(node, out);
+        return;
       case 'herestring_redirect':
-        return this.herestring(node, out);
+        this.herestring(node, out);
+        return;
       default:
         this.unsupported(node);
     }
@@ -206,7 +237,10 @@ class Walker {
       out.redirects.push({ kind: 'dup', operator, ...at });
       return;
     }
-    if (!operator || !target) return this.unsupported(node);
+    if (!operator || !target) {
+      this.unsupported(node);
+      return;
+    }
     if (operator === '>&' || operator === '<&') {
       if (DESCRIPTOR_TARGET.test(target.value)) out.redirects.push({ kind: 'dup', operator, target, ...at });
       // `>&file` is `&>file`; `<&file` is refused by bash but read-checked all the same.
@@ -264,13 +298,21 @@ class Walker {
           else this.unsupported(child);
       }
     }
-    if (!start || !end) return this.unsupported(node);
+    if (!start || !end) {
+      this.unsupported(node);
+      return;
+    }
     if (this.heredocProblem(operator, start, body, end)) return;
     out.redirects.push({ kind: 'here', operator, ...(fd === undefined ? {} : { fd }) });
   }
 
   /** Check that bash ends the here-document where tree-sitter does and that its text stays literal. */
-  private heredocProblem(operator: string, start: SyntaxNode, body: SyntaxNode | undefined, end: SyntaxNode): boolean {
+  private heredocProblem(
+    operator: string,
+    start: SyntaxNode,
+    body: SyntaxNode | undefined,
+    end: SyntaxNode,
+  ): boolean {
     const startText = this.text(start);
     const quoted = /['"\\]/.test(startText);
     const delimiter = startText.replace(/['"\\]/g, '');

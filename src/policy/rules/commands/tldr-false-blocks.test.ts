@@ -13,8 +13,9 @@ import { collectCommands } from './syntax-walk.js';
 function commandNames(command: string): string[] {
   const first = command.trim().split(/\s+/)[0] ?? '';
   const { root } = parseShell(command);
-  const names = collectCommands(root, command, new ReasonList())
-    .commands.flatMap((c) => (c.argv[0] ? [c.argv[0].value] : []));
+  const names = collectCommands(root, command, new ReasonList()).commands.flatMap((c) =>
+    c.argv[0] ? [c.argv[0].value] : [],
+  );
   return [first, ...names];
 }
 
@@ -23,11 +24,16 @@ function commandNames(command: string): string[] {
 // policy working as designed (sudo, $VAR, $(…), pipes into interpreters, options that run commands);
 // "scope" blocks name files outside the workspace (/etc/…, /dev/sda); "other" is what is left, the
 // false-block rate worth driving down.
-const DATASET = new URL('../../../../../shared/datasets/commands/tldr/tldr_commands_en.jsonl', import.meta.url);
+const DATASET = new URL(
+  '../../../../../shared/datasets/commands/tldr/tldr_commands_en.jsonl',
+  import.meta.url,
+);
 
-/** Measured 0.000 overall; the threshold leaves a little room. Update both when the rule changes. */
-const MAX_BLOCK_RATE = 0.0;
-const MAX_OTHER_RATE = 0.0;
+// Measured on the 29,496 examples: 13.58% blocked in all (9.51% by design, 1.66% outside the
+// workspace, 2.41% other, nearly all tldr notation such as `<Ctrl c>` or `a|b` alternatives read as
+// pipes). The thresholds leave a little room; lower them when the rule improves.
+const MAX_BLOCK_RATE = 0.14;
+const MAX_OTHER_RATE = 0.026;
 
 // Rules that refuse something on purpose, however harmless the example.
 const BY_DESIGN = new Set(
@@ -54,6 +60,8 @@ const BY_DESIGN = new Set(
     'file-url',
     'heredoc',
     'cd',
+    'reserved-word',
+    'too-complex',
   ].map((r) => `commands.${r}`),
 );
 
@@ -65,7 +73,9 @@ describe('false blocks on the tldr command examples', () => {
   it('stays below the measured block rate', () => {
     const path = fileURLToPath(DATASET);
     if (!existsSync(path)) {
-      throw new Error(`tldr dataset not found at ${path}; it is expected under shared/datasets/commands/tldr/`);
+      throw new Error(
+        `tldr dataset not found at ${path}; it is expected under shared/datasets/commands/tldr/`,
+      );
     }
     const commands = readFileSync(path, 'utf8')
       .split('\n')
@@ -102,11 +112,13 @@ describe('false blocks on the tldr command examples', () => {
       const rules = new Set(reasons.map((r) => r.rule));
       for (const r of rules) {
         byRule[r] = (byRule[r] ?? 0) + 1;
-        const list = (samples[r] ??= []);
+        const list = samples[r] ?? [];
+        samples[r] = list;
         if (list.length < Number(process.env.TLDR_SAMPLES ?? 0)) list.push(c);
       }
       if ([...rules].some((r) => BY_DESIGN.has(r))) byDesign++;
-      else if ([...rules].some((r) => r.startsWith('commands.paths.') || r === 'commands.glob')) outsideScope++;
+      else if ([...rules].some((r) => r.startsWith('commands.paths.') || r === 'commands.glob'))
+        outsideScope++;
       else other++;
     }
     const total = commands.length;

@@ -18,7 +18,10 @@ export function expansionProblem(node: SyntaxNode, source: string): { rule: stri
         message: `command substitution ${source[node.start] === '`' ? '`…`' : '$(…)'} is not allowed: ${text}`,
       };
     case 'process_substitution':
-      return { rule: 'process-substitution', message: `process substitution <(…) / >(…) is not allowed: ${text}` };
+      return {
+        rule: 'process-substitution',
+        message: `process substitution <(…) / >(…) is not allowed: ${text}`,
+      };
     case 'arithmetic_expansion':
       return { rule: 'arithmetic-expansion', message: `arithmetic expansion $((…)) is not allowed: ${text}` };
     case 'simple_expansion':
@@ -70,12 +73,22 @@ function add(node: SyntaxNode, b: WordBuilder, source: string, reasons: ReasonLi
   switch (node.type) {
     case 'word':
     case 'number':
-      if (node.children.length > 0) return fail(node.children[0]!, b, source, reasons);
-      return addUnquoted(node, b, source, reasons);
+      if (node.children.length > 0) {
+        fail(node.children[0]!, b, source, reasons);
+        return;
+      }
+      addUnquoted(node, b, source, reasons);
+      return;
     case 'raw_string': {
       const text = source.slice(node.start, node.end);
-      if (text.length < 2 || !text.startsWith("'") || !text.endsWith("'") || text.slice(1, -1).includes("'")) {
-        return fail(node, b, source, reasons);
+      if (
+        text.length < 2 ||
+        !text.startsWith("'") ||
+        !text.endsWith("'") ||
+        text.slice(1, -1).includes("'")
+      ) {
+        fail(node, b, source, reasons);
+        return;
       }
       b.quoted(text.slice(1, -1));
       return;
@@ -90,7 +103,8 @@ function add(node: SyntaxNode, b: WordBuilder, source: string, reasons: ReasonLi
       for (const child of node.children) add(child, b, source, reasons);
       return;
     default:
-      return fail(node, b, source, reasons);
+      fail(node, b, source, reasons);
+      return;
   }
 }
 
@@ -134,7 +148,10 @@ const DQ_ESCAPABLE = new Set(['$', '`', '"', '\\', '\n']);
 
 function addDoubleQuoted(node: SyntaxNode, b: WordBuilder, source: string, reasons: ReasonList): void {
   const full = source.slice(node.start, node.end);
-  if (full.length < 2 || !full.startsWith('"') || !full.endsWith('"')) return fail(node, b, source, reasons);
+  if (full.length < 2 || !full.startsWith('"') || !full.endsWith('"')) {
+    fail(node, b, source, reasons);
+    return;
+  }
   const text = full.slice(1, -1);
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;

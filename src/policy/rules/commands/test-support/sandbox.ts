@@ -43,7 +43,10 @@ export function makeSandbox(): Sandbox {
 }
 
 /** Check a command in the sandbox, from the workspace root unless `cwd` is given. */
-export function checker(sandbox: Sandbox, policy: CommandPolicy): (command: unknown, cwd?: string) => Reason[] {
+export function checker(
+  sandbox: Sandbox,
+  policy: CommandPolicy,
+): (command: unknown, cwd?: string) => Reason[] {
   return (command, cwd) => checkCommand(policy, command, { scope: sandbox.scope, ...(cwd ? { cwd } : {}) });
 }
 
