@@ -224,16 +224,18 @@ export function decide(profile: CompiledProfile | undefined, request: ToolReques
       // the conservative default for well-known names.
       const semantics: ArgSemantic[] = [];
       const covered = new Set<string>();
+      const add = (list: readonly ArgSemantic[]) => {
+        for (const s of list) {
+          if (covered.has(s.name)) continue;
+          semantics.push(s);
+          covered.add(s.name);
+        }
+      };
       for (const rule of rules) {
-        for (const s of rule.semantics) if (!covered.has(s.name)) semantics.push(s), covered.add(s.name);
+        add(rule.semantics);
         for (const name of rule.ignored) covered.add(name);
       }
-      if (builtin) {
-        for (const s of builtin.args) if (!covered.has(s.name)) semantics.push(s), covered.add(s.name);
-      } else {
-        for (const s of defaultArgSemantics(tool, args))
-          if (!covered.has(s.name)) semantics.push(s), covered.add(s.name);
-      }
+      add(builtin ? builtin.args : defaultArgSemantics(tool, args));
       // `cwd` first, so commands are checked relative to it.
       semantics.sort((a, b) => (a.name === 'cwd' ? -1 : 0) - (b.name === 'cwd' ? -1 : 0));
       checkArgSemantics(profile, semantics, args, reasons, obligations);
