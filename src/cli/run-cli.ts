@@ -54,7 +54,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     if (WardenError.isInstance(error)) {
       io.stderr(`warden ${name}: ${error.code}: ${error.message}\n`);

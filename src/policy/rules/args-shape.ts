@@ -19,9 +19,9 @@ let ajv: Ajv2020 | undefined;
 export function compileArgsSchema(schema: Record<string, unknown>): ArgsValidator {
   // Loaded on first use: most profiles have no schemas, and Ajv costs ~40 ms of CLI start-up.
   if (!ajv) {
-    const { Ajv2020: AjvClass } = createRequire(import.meta.url)(
-      'ajv/dist/2020.js',
-    ) as typeof import('ajv/dist/2020.js');
+    const { Ajv2020: AjvClass } = createRequire(import.meta.url)('ajv/dist/2020.js') as {
+      Ajv2020: typeof Ajv2020;
+    };
     ajv = new AjvClass({ allErrors: true, strict: true, allowUnionTypes: true });
   }
   const validate = ajv.compile(schema);

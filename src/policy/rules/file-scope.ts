@@ -14,8 +14,7 @@ export interface FileScope {
 }
 
 export type PathCheck =
-  | { ok: true; path: string }
-  | { ok: false; rule: string; message: string; path?: string };
+  { ok: true; path: string } | { ok: false; rule: string; message: string; path?: string };
 
 // Kernel interfaces: reading /proc/self/environ or writing /dev/sda is never a file operation an agent
 // gets by accident; only a scope that names them explicitly opens them.

@@ -64,7 +64,7 @@ function htmlDecode(text: string): string {
 function decodeBytes(bytes: number[], strict: boolean): string {
   if (strict) return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const extra = b >= 0xfc ? 5 : b >= 0xf8 ? 4 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0;
     let code = extra === 0 ? b : b & (0x3f >> extra);

@@ -237,5 +237,5 @@ function resolutionError(code: string | undefined): PathResolution {
 /** True when `path` is `root` or lies below it. Both must be canonical absolute paths. */
 export function isWithin(path: string, root: string): boolean {
   if (root === '/') return path.startsWith('/');
-  return path === root || (path.startsWith(root) && path.charCodeAt(root.length) === 47) /* '/' */;
+  return path === root || (path.startsWith(root) && path.charCodeAt(root.length) === 47); /* '/' */
 }
