@@ -9,7 +9,7 @@ import type { ArgSemantic } from './rules/arg-semantics.js';
 import { type ArgsValidator, compileArgsSchema } from './rules/args-shape.js';
 import { type CommandPolicy, compileCommandPolicy } from './rules/commands/index.js';
 import { type CompiledCondition, compileCondition } from './rules/conditions.js';
-import { compilePathGlob, type FileScope } from './rules/file-scope.js';
+import { compilePathGlob, type FileScope, trustedWorkspaceRoot } from './rules/file-scope.js';
 import { compileToolPatterns, globToRegExp, type ToolPatternSet } from './rules/tool-patterns.js';
 import { compileNetworkScope, type NetworkScope } from './rules/urls/index.js';
 
@@ -145,11 +145,14 @@ export function compileProfile(
 ): CompiledProfile {
   const p: AgentProfileConfig = agent.profile;
   const workspace = canonicalDir(configDir, p.workspace ?? '.');
+  const write = (p.files?.write ?? []).map((d) => canonicalDir(configDir, d));
+  const trustedRoot = trustedWorkspaceRoot(workspace, write, existsSync(workspace));
   const files: FileScope = {
     workspace,
     read: (p.files?.read ?? []).map((d) => canonicalDir(configDir, d)),
-    write: (p.files?.write ?? []).map((d) => canonicalDir(configDir, d)),
+    write,
     deny: (p.files?.deny ?? []).map((pattern) => ({ pattern, regex: compilePathGlob(pattern, workspace) })),
+    ...(trustedRoot !== undefined ? { trustedRoot } : {}),
   };
 
   let network: NetworkScope;

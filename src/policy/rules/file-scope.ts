@@ -11,6 +11,25 @@ export interface FileScope {
   write: readonly string[];
   /** Path globs refused even inside a scope (e.g. `**\/.env`), compiled. */
   deny: readonly { pattern: string; regex: RegExp }[];
+  /**
+   * The workspace, when it existed at compile time and no write scope covers its parent: then the
+   * agent cannot swap it or an ancestor for a symlink, and paths below it resolve from there.
+   */
+  trustedRoot?: string;
+}
+
+/**
+ * The workspace as a trusted resolution root, or undefined when the agent could replace it (a
+ * write scope covers its parent) or it is not canonical (it did not exist when compiled).
+ */
+export function trustedWorkspaceRoot(
+  workspace: string,
+  write: readonly string[],
+  exists: boolean,
+): string | undefined {
+  if (!exists || workspace === '/') return undefined;
+  const parent = posix.dirname(workspace);
+  return write.some((root) => isWithin(parent, root)) ? undefined : workspace;
 }
 
 export type PathCheck =
@@ -35,6 +54,7 @@ export function checkPath(
   const resolved: PathResolution = resolveAgentPath(raw, {
     base: options.cwd ?? scope.workspace,
     ...(options.fs ? { fs: options.fs } : {}),
+    ...(scope.trustedRoot !== undefined ? { trustedRoot: scope.trustedRoot } : {}),
   });
   if (!resolved.ok) return { ok: false, rule: `paths.${resolved.code}`, message: resolved.message };
   const path = resolved.path;

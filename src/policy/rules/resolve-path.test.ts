@@ -324,4 +324,34 @@ describe('resolveAgentPath properties', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('walking from a trusted root resolves exactly like realpath from /, symlinks included', () => {
+    const linked = fc.constantFrom(
+      'dir',
+      'sub',
+      'b.txt',
+      'a.txt',
+      'link-in',
+      'link-out',
+      'file-link',
+      'dangling',
+      'loop1',
+      'x',
+      '.',
+      '..',
+      '',
+    );
+    fc.assert(
+      fc.property(fc.array(linked, { minLength: 1, maxLength: 8 }), (segments) => {
+        const raw = segments.join('/');
+        const fromRoot = resolveAgentPath(raw, { base: ws });
+        const fromTrusted = resolveAgentPath(raw, { base: ws, trustedRoot: ws });
+        if (fromRoot.ok) expect(fromTrusted).toEqual(fromRoot);
+        // Both refuse the same paths; the reason may differ (realpath reports ENOTDIR where the
+        // walk sees the file first).
+        else expect(fromTrusted.ok, raw).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -9,6 +9,12 @@ export interface ResolvePathOptions {
   base: string;
   /** Filesystem probe; injectable so tests can simulate races and errors. */
   fs?: PathFs;
+  /**
+   * A canonical directory whose ancestors the agent cannot change (no write scope covers them).
+   * Paths below it are resolved component by component from there (two lstat calls for
+   * `src/a.ts`) instead of by realpath(3) from `/`.
+   */
+  trustedRoot?: string;
 }
 
 /** The calls path resolution needs. `realpath` and `isSymlink` throw Node-style errors with a `code`. */
@@ -19,7 +25,7 @@ export interface PathFs {
    * Optional non-throwing lstat: `missing` for ENOENT (other errors still throw). Creating an
    * exception costs ~15 µs, which dominated checks of files about to be written.
    */
-  probe?(path: string): 'missing' | 'symlink' | 'other';
+  probe?(path: string): 'missing' | 'symlink' | 'directory' | 'other';
 }
 
 export const nodePathFs: PathFs = {
@@ -27,7 +33,8 @@ export const nodePathFs: PathFs = {
   isSymlink: (p) => lstatSync(p).isSymbolicLink(),
   probe: (p) => {
     const stat = lstatSync(p, { throwIfNoEntry: false });
-    return stat === undefined ? 'missing' : stat.isSymbolicLink() ? 'symlink' : 'other';
+    if (stat === undefined) return 'missing';
+    return stat.isSymbolicLink() ? 'symlink' : stat.isDirectory() ? 'directory' : 'other';
   },
 };
 
@@ -150,6 +157,11 @@ export function resolveAgentPath(raw: unknown, options: ResolvePathOptions): Pat
   const fs = options.fs ?? nodePathFs;
   const joined = raw.startsWith('/') ? raw : `${options.base}/${raw}`;
 
+  const trusted = options.trustedRoot;
+  if (trusted !== undefined && fs.probe && joined.startsWith(`${trusted}/`)) {
+    return walk(trusted, joined.slice(trusted.length + 1).split('/'), fs);
+  }
+
   // Fast path: the whole path exists; realpath(3) applies physical `..` and follows every link.
   // (A missing final entry is seen without an exception when the probe says so; a dangling link
   // probes as present, fails realpath and takes the slow path, which reports it.)
@@ -167,10 +179,16 @@ export function resolveAgentPath(raw: unknown, options: ResolvePathOptions): Pat
       if (code !== 'ENOENT') return resolutionError(code);
     }
   }
-
   // Slow path: walk segment by segment until the first one that does not exist.
-  const segments = joined.split('/');
-  let current = '/';
+  return walk('/', joined.split('/'), fs);
+}
+
+/**
+ * Resolve `segments` physically from the canonical directory `start`: `..` goes to the physical
+ * parent, symlinks are followed, and the first missing segment ends the walk.
+ */
+function walk(start: string, segments: readonly string[], fs: PathFs): PathResolution {
+  let current = start;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     if (segment === '' || segment === '.') continue;
@@ -181,8 +199,12 @@ export function resolveAgentPath(raw: unknown, options: ResolvePathOptions): Pat
     const candidate = current === '/' ? `/${segment}` : `${current}/${segment}`;
     let symlink: boolean;
     try {
-      const kind = fs.probe ? fs.probe(candidate) : fs.isSymlink(candidate) ? 'symlink' : 'other';
+      const kind = fs.probe ? fs.probe(candidate) : fs.isSymlink(candidate) ? 'symlink' : 'directory';
       if (kind === 'missing') return appendMissing(candidate, segments.slice(i + 1));
+      // `file.txt/..` and `file.txt/` are ENOTDIR to the kernel, not the file's directory.
+      if (kind === 'other' && i + 1 < segments.length) {
+        return fail('not-a-directory', `"${candidate}" is not a directory`);
+      }
       symlink = kind === 'symlink';
     } catch (error) {
       const code = errorCode(error);
@@ -200,6 +222,9 @@ export function resolveAgentPath(raw: unknown, options: ResolvePathOptions): Pat
       // A dangling link: writing through it would create its target wherever it points.
       if (code === 'ENOENT') return fail('dangling-symlink', `"${candidate}" is a symbolic link to nowhere`);
       return resolutionError(code);
+    }
+    if (i + 1 < segments.length && fs.probe && fs.probe(current) !== 'directory') {
+      return fail('not-a-directory', `"${candidate}" does not lead to a directory`);
     }
   }
   return { ok: true, path: current };
