@@ -1,3 +1,5 @@
+import { domainToUnicode } from 'node:url';
+
 /** A host in the one spelling both allow entries and checked URLs are compared in. */
 export interface CanonicalHost {
   /** ASCII, lower case, IDNA-mapped, no trailing dot; IPv4 dotted decimal; IPv6 `[compressed]`. */
@@ -27,6 +29,14 @@ export function normaliseParsedHost(hostname: string): CanonicalHost | undefined
   // dotted quad here is always an address, whatever spelling (`0x7f.1`, `2130706433`) it came from.
   if (IPV4.test(host)) return { host, kind: 'ipv4' };
   if (host.length > 253 || !DNS_NAME.test(host)) return undefined;
+  // An `xn--` label that is not valid punycode: Node 20's URL parser rejects it, Node 24's keeps it.
+  // Refuse it everywhere so the same config means the same thing on every runtime.
+  for (const label of host.split('.')) {
+    if (label.startsWith('xn--')) {
+      const decoded = domainToUnicode(label);
+      if (decoded === '' || decoded === label) return undefined;
+    }
+  }
   return { host, kind: 'domain' };
 }
 
