@@ -1,20 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Decision } from '../policy/decision.js';
 import { createPolicy } from '../policy/policy.js';
 
-const CONFIG = `version: 1
-agents:
-  - name: researcher
-    workspace: ./ws
-    tools: { allow: ["fs.*", http.fetch, shell.run], deny: [code.execute] }
-    files: { read: [./ws], write: [./ws/out] }
-    network: { allow: [api.example.com, "*.github.com"] }
-    commands: { allow: ["ls", "cat", "grep", "git status", "git log", "git diff"] }
-    approval: { require: [fs.write] }
-    limits: { maxToolCalls: 50, maxIterations: 10, rate: 60/min, budget: { tokens: 200000, usd: 5 } }
-`;
+// The demo runs the example shipped with the package, so what it shows is what the README documents.
+const EXAMPLE = new URL('../../examples/', import.meta.url);
 
 /** Calls an injected prompt would make, next to the ones the agent legitimately needs. */
 export const DEMO_CALLS: { note: string; tool: string; args: Record<string, unknown> }[] = [
@@ -63,13 +62,16 @@ export async function runAttackDemo(print: (line: string) => void): Promise<Deci
     mkdirSync(join(root, 'ws-evil'));
     writeFileSync(join(root, 'ws', 'notes.txt'), 'meeting notes\n');
     symlinkSync('/etc/passwd', join(root, 'ws', 'innocent.txt'));
-    writeFileSync(join(root, 'warden.yaml'), CONFIG);
+    const config = readFileSync(new URL('warden.yaml', EXAMPLE), 'utf8');
+    writeFileSync(join(root, 'warden.yaml'), config);
+    mkdirSync(join(root, 'agents'));
+    copyFileSync(new URL('agents/reviewer.md', EXAMPLE), join(root, 'agents', 'reviewer.md'));
     const policy = await createPolicy({ configFile: join(root, 'warden.yaml') });
 
     print(
-      'Warden policy engine demo: agent "researcher" (profile below), calls an injected prompt would try.\n',
+      'Warden policy engine demo: examples/warden.yaml, agent "researcher"; calls an injected prompt would try.\n',
     );
-    print(CONFIG.replace(/^/gm, '  '));
+    print(config.replace(/^/gm, '  '));
     const decisions: Decision[] = [];
     for (const call of DEMO_CALLS) {
       const request = { agent: 'researcher', tool: call.tool, args: call.args };
