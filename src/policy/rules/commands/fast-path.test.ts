@@ -59,6 +59,7 @@ const blank = fc.constantFrom(' ', '\t', '  ', ' \t');
 const quoted = fc.oneof(
   fc.stringMatching(/^[ -~]{0,6}$/).map((body) => `'${body}'`),
   fc.stringMatching(/^[ -~]{0,6}$/).map((body) => `"${body}"`),
+  fc.constantFrom('HEAD~1', '~', '~/x', '~root', 'a=~/x', 'x=a:~/y', '--f=~', 'a~', './~'),
   fc.constantFrom("'a b'", '"x|y"', "'$(id)'", '"$(id)"', '"a`id`"', "'*'", '"~"', '"!x"', "'#'", '"\\"'),
 );
 const operator = fc.constantFrom('|', '||', '&&', ';', ' | ', ' && ', ' ; ', '&', '|&', ';;', '>', '<');
@@ -120,7 +121,6 @@ describe('fast path', () => {
       "ls 'a",
       'ls $x',
       'ls *',
-      'ls ~',
       'ls\nid',
       'ls #',
       'ls > x',
@@ -128,6 +128,13 @@ describe('fast path', () => {
     ]) {
       expect(fastPathCommands(c), c).toBeUndefined();
     }
+  });
+
+  it('takes ~ inside words, and the tilde rule still refuses it where bash expands it', () => {
+    expect(fastPathCommands('git diff HEAD~1 -- src')).toBeDefined();
+    expect(decide('git log HEAD~1', true)).toEqual([]);
+    expect(decide('ls ~', true)).toContain('commands.tilde-expansion');
+    expect(decide('cat ~/.ssh/id_rsa', true)).toContain('commands.tilde-expansion');
   });
 
   // Rule ids may differ (`for x` is a keyword to the fast path, a syntax error to tree-sitter);

@@ -5,7 +5,9 @@ import type { CommandLine, SimpleCommand, StdinSource } from './simple-command.j
 // operators, comments or history.
 const PLAIN_LINE = /^[A-Za-z0-9_./=:,@%+\- \t]*$/;
 const BLANKS = /[ \t]+/;
-const PLAIN_CHAR = /[A-Za-z0-9_./=:,@%+-]/;
+// `~` too: literal inside a word (`HEAD~1`); where bash would expand it (a word's start, after `=` or
+// `:` in an assignment-like word), the tilde rule refuses it on both paths.
+const PLAIN_CHAR = /[A-Za-z0-9_./=:,@%+~-]/;
 // Inside '…' every character is literal; inside "…" all but $ ` \ " (and ! for interactive shells)
 // are. Printable ASCII only: anything else goes to the full parser.
 const SINGLE_QUOTED_BODY = /^[\x20-\x26\x28-\x7e]*$/;
