@@ -88,4 +88,30 @@ describe('runChecklist', () => {
     expect(secret).toMatchObject({ severity: 'warning', path: 'audit.signingKey' });
     expect(JSON.stringify(findings)).not.toContain(fake);
   });
+
+  it("treats any user's home directory as too broad to write, not just the current one", async () => {
+    const findings = await findingsFor({
+      version: 1,
+      agents: [{ ...SAFE, files: { read: ['./ws'], write: ['/home/alice'] } }],
+    });
+    expect(findings.find((f) => f.id === 'files.write-too-broad')?.severity).toBe('error');
+    const project = await findingsFor({
+      version: 1,
+      agents: [{ ...SAFE, files: { read: ['./ws'], write: ['/home/alice/project'] } }],
+    });
+    expect(project.find((f) => f.id === 'files.write-too-broad')).toBeUndefined();
+  });
+
+  it('flags arguments exempted from checks with type: none', async () => {
+    const findings = await findingsFor({
+      version: 1,
+      agents: [
+        {
+          ...SAFE,
+          tools: { allow: ['fs.read', 'x.*'], rules: { 'x.*': { args: { path: { type: 'none' } } } } },
+        },
+      ],
+    });
+    expect(findings.find((f) => f.id === 'args.check-disabled')?.path).toBe('tools.rules["x.*"].args.path');
+  });
 });

@@ -33,14 +33,17 @@ const PROBE_TOOLS = [
   'email.send',
 ];
 
-function homes(): string[] {
-  const out = new Set<string>(['/root', '/home']);
+/** True when `root` is or contains someone's home: `/root`, `/home/*`, `/Users/*`, or $HOME. */
+function coversHome(root: string): boolean {
+  if (root === '/' || isWithin('/root', root) || isWithin('/home', root) || isWithin('/Users', root))
+    return true;
+  // Any user's home below /home or /Users, not just the current one.
+  if (/^\/(home|Users)\/[^/]+(\/|$)/.test(root) && root.split('/').length === 3) return true;
   try {
-    out.add(homedir());
+    return isWithin(homedir(), root);
   } catch {
-    // No home directory: the fixed candidates still apply.
+    return false; // no home directory: the fixed candidates above still applied
   }
-  return [...out];
 }
 
 function at(profile: CompiledProfile): Pick<Finding, 'agent' | 'file' | 'line'> {
@@ -60,7 +63,7 @@ function at(profile: CompiledProfile): Pick<Finding, 'agent' | 'file' | 'line'> 
  */
 export function runChecklist(config: LoadedConfig, profiles: readonly CompiledProfile[]): Finding[] {
   const findings: Finding[] = config.warnings.map((w: WardenIssue) => ({
-    id: 'config.literal-secret',
+    id: w.code ?? 'config.warning',
     severity: 'warning' as const,
     message: w.message,
     ...(w.file ? { file: w.file } : {}),
@@ -125,7 +128,7 @@ export function runChecklist(config: LoadedConfig, profiles: readonly CompiledPr
       }
     }
     for (const root of profile.files.write) {
-      if (root === '/' || homes().some((h) => isWithin(h, root))) {
+      if (coversHome(root)) {
         findings.push({
           id: 'files.write-too-broad',
           severity: 'error',
@@ -136,12 +139,24 @@ export function runChecklist(config: LoadedConfig, profiles: readonly CompiledPr
       }
     }
     for (const root of profile.files.read) {
-      if (root === '/' || homes().some((h) => isWithin(h, root))) {
+      if (coversHome(root)) {
         findings.push({
           id: 'files.read-too-broad',
           severity: 'warning',
           ...where,
           message: `files.read "${root}" covers ${root === '/' ? 'the whole filesystem' : 'a home directory'}, including credentials`,
+        });
+      }
+    }
+    for (const rule of profile.toolRules.byPattern.values()) {
+      for (const name of rule.ignored) {
+        findings.push({
+          id: 'args.check-disabled',
+          severity: 'warning',
+          ...where,
+          path: `tools.rules["${rule.pattern}"].args.${name}`,
+          message: `argument "${name}" of "${rule.pattern}" is exempt from path, URL and command checks (type: none)`,
+          hint: 'annotate what it is instead; built-in tools ignore type: none on their own arguments',
         });
       }
     }

@@ -168,4 +168,36 @@ agents:
     const { issues } = inspectConfig({ config: { version: 2, agents: [] } });
     expect(issues.map((i) => i.path).sort()).toEqual(['agents', 'version']);
   });
+
+  it('does not end Markdown frontmatter at a comment line that ends in ---', () => {
+    const dir = project({
+      'warden.yaml': 'version: 1\nagents:\n  - file: agents/rev.md\n',
+      'agents/rev.md':
+        "---\ntools:\n  allow: ['github.*']\n# ------------------- restrictions ---\n  deny: [github.delete_repo]\n---\nBody.\n",
+    });
+    const loaded = loadConfig({ configFile: join(dir, 'warden.yaml') });
+    expect(loaded.agents[0]!.profile.tools?.deny).toEqual(['github.delete_repo']);
+    expect(loaded.agents[0]!.profile.description).toBe('Body.');
+  });
+
+  it('accepts empty frontmatter and rejects a file whose frontmatter never closes', () => {
+    const dir = project({
+      'warden.yaml': 'version: 1\nagents:\n  - file: agents/empty.md\n  - file: agents/open.md\n',
+      'agents/empty.md': '---\n---\nJust a description.\n',
+      'agents/open.md': '---\nname: open\ntools: { allow: [x] }\n',
+    });
+    const { issues } = inspectConfig({ configFile: join(dir, 'warden.yaml') });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: 'agents[1].file', line: 4 });
+    expect(issues[0]!.message).toContain('no YAML frontmatter');
+    expect(issues[0]!.message).toContain('agents/open.md');
+  });
+
+  it('rejects keys that collide once stringified (1 and "1")', () => {
+    const dir = project({
+      'warden.yaml':
+        'version: 1\nagents:\n  - name: a\n    tools:\n      rules:\n        1: {}\n        "1": {}\n',
+    });
+    expect(() => loadConfig({ configFile: join(dir, 'warden.yaml') })).toThrow(/unique|duplicate/i);
+  });
 });

@@ -66,6 +66,8 @@ function readSource(file: string, display: string): YamlSource | WardenIssue {
       };
     }
     const source = parseYamlSource(display, parts.frontmatter, parts.lineOffset);
+    // Empty frontmatter is an empty profile (deny everything), named after the file.
+    if (source.value === null && !source.issues.some((i) => i.severity === 'error')) source.value = {};
     // The Markdown body is the agent's free-form description.
     if (
       source.value &&
@@ -99,6 +101,7 @@ function findSecretLiterals(
             ...source.locate([...path, k]),
             path: formatPath([...path, k]),
             severity: 'warning',
+            code: 'config.literal-secret',
             message: `literal secret in config (${kind})`,
             hint: 'move it to the environment and write `${ENV_VAR}` here',
           });

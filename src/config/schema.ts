@@ -32,14 +32,24 @@ export const ArgMatcher = z.union([
       in: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
       notIn: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
       matches: z.string().describe('Regular expression (JavaScript syntax, unanchored).').optional(),
-      ignoreCase: z.boolean().optional().describe('Make `matches` and `glob` case-insensitive.'),
+      ignoreCase: z
+        .boolean()
+        .optional()
+        .describe(
+          '`matches` is case-insensitive unless this is false; strings are otherwise compared folded.',
+        ),
       glob: z.string().describe('Glob over the whole string value; `*` matches anything.').optional(),
       exists: z.boolean().optional(),
       gt: z.number().optional(),
       gte: z.number().optional(),
       lt: z.number().optional(),
       lte: z.number().optional(),
-      maxLength: z.number().int().nonnegative().optional(),
+      longerThan: z
+        .number()
+        .int()
+        .nonnegative()
+        .optional()
+        .describe('Holds when the value is longer than this.'),
     })
     .describe('Conditions on one argument value; all given conditions must hold.'),
 ]);

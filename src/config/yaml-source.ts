@@ -30,7 +30,8 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
   // uniqueKeys: a duplicated key would silently drop the first rule; make it an error instead.
   const doc: Document = parseDocument(text, {
     lineCounter,
-    uniqueKeys: true,
+    // Keys are compared as strings: `1` and "1" are the same key once the config is plain JSON.
+    uniqueKeys: (a, b) => isScalar(a) && isScalar(b) && String(a.value) === String(b.value),
     prettyErrors: false,
     merge: false,
   });
@@ -50,6 +51,7 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
       ...at,
       path: '',
       severity: 'warning',
+      code: 'config.yaml',
       message: w.message.split('\n')[0] ?? w.message,
     });
   }
@@ -86,7 +88,8 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
 export function splitFrontmatter(
   text: string,
 ): { frontmatter: string; body: string; lineOffset: number } | undefined {
-  const match = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(text);
+  // Both fences on lines of their own: a `# ---- section ---` comment inside must not end it.
+  const match = /^\ufeff?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!match) return undefined;
   return { frontmatter: match[1] ?? '', body: text.slice(match[0].length), lineOffset: 1 };
 }

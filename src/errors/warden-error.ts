@@ -37,6 +37,8 @@ export interface WardenIssue extends SourceLocation {
   message: string;
   hint?: string;
   severity: 'error' | 'warning';
+  /** Stable id of the kind of problem, where one is known (`config.literal-secret`, `config.yaml`). */
+  code?: string;
 }
 
 export interface WardenErrorOptions {

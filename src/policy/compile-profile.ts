@@ -6,7 +6,7 @@ import { parseDuration, parseRate, type RateLimit } from '../config/units.js';
 import { digest } from './canonical-json.js';
 import { denyReason } from './decision.js';
 import type { ArgSemantic } from './rules/arg-semantics.js';
-import { type ArgsValidator, compileArgsSchema } from './rules/args-shape.js';
+import { type ArgsValidator, createSchemaCompiler, type SchemaCompiler } from './rules/args-shape.js';
 import { type CommandPolicy, compileCommandPolicy } from './rules/commands/index.js';
 import { type CompiledCondition, compileCondition } from './rules/conditions.js';
 import { compilePathGlob, type FileScope, trustedWorkspaceRoot } from './rules/file-scope.js';
@@ -75,7 +75,11 @@ export interface CompileOptions {
   lazySchemas?: boolean;
 }
 
-function lazyValidator(schema: Record<string, unknown>, where: string): ArgsValidator {
+function lazyValidator(
+  schema: Record<string, unknown>,
+  where: string,
+  compileArgsSchema: SchemaCompiler,
+): ArgsValidator {
   let compiled: ArgsValidator | undefined;
   let failure: string | undefined;
   return (args) => {
@@ -95,6 +99,7 @@ function compileToolRule(
   rule: ToolRuleConfig,
   where: string,
   options: CompileOptions,
+  compileArgsSchema: SchemaCompiler,
 ): CompiledToolRule {
   const semantics: ArgSemantic[] = [];
   const ignored = new Set<string>();
@@ -109,7 +114,7 @@ function compileToolRule(
     if (annotation.type === 'path' && !annotation.access) semantics[semantics.length - 1]!.access = 'write';
   }
   let schema: ArgsValidator | undefined;
-  if (rule.schema && options.lazySchemas) schema = lazyValidator(rule.schema, where);
+  if (rule.schema && options.lazySchemas) schema = lazyValidator(rule.schema, where, compileArgsSchema);
   else if (rule.schema) {
     try {
       schema = compileArgsSchema(rule.schema);
@@ -173,8 +178,12 @@ export function compileProfile(
   }
 
   const byPattern = new Map<string, CompiledToolRule>();
+  const compileArgsSchema = createSchemaCompiler();
   for (const [pattern, rule] of Object.entries(p.tools?.rules ?? {})) {
-    byPattern.set(pattern, compileToolRule(pattern, rule, `tools.rules["${pattern}"]`, options));
+    byPattern.set(
+      pattern,
+      compileToolRule(pattern, rule, `tools.rules["${pattern}"]`, options, compileArgsSchema),
+    );
   }
 
   const approvals: CompiledApprovalRule[] = (p.approval?.require ?? []).map((entry, index) => {

@@ -1,7 +1,7 @@
 import type { CompiledApprovalRule, CompiledProfile, CompiledToolRule } from './compile-profile.js';
 import { combine, type Decision, denyReason, type Obligation, type Reason } from './decision.js';
 import type { ToolRequest } from './request.js';
-import { type ArgSemantic, BUILTIN_TOOLS, defaultArgSemantics } from './rules/arg-semantics.js';
+import { type ArgSemantic, BUILTIN_TOOLS, defaultArgSemantics, isCwdArg } from './rules/arg-semantics.js';
 import { checkBuiltinShape } from './rules/args-shape.js';
 import { isCodeExecutionTool } from './rules/code-execution-tools.js';
 import { checkCommand } from './rules/commands/index.js';
@@ -12,7 +12,10 @@ import { checkUrl } from './rules/urls/index.js';
 const MAX_TOOL_NAME = 256;
 const MAX_ARGS_DEPTH = 32;
 const MAX_ARGS_NODES = 100_000;
-const TOOL_NAME = /^[^\s\u0000-\u001f\u007f*?]+$/;
+// Letters, digits and `_ . : / -`, starting and ending with a letter, digit or `_`: MCP's tool-name
+// alphabet plus the separators gateways add. Anything else (Unicode look-alikes, a trailing `.` or
+// `~`) could match a rule differently from how the tool registry resolves it.
+const TOOL_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.:/-]*[A-Za-z0-9_])?$/;
 
 function deny(rule: string, message: string, policyVersion = ''): Decision {
   return { effect: 'deny', reasons: [denyReason(rule, message)], obligations: [], policyVersion };
@@ -37,9 +40,21 @@ function argsProblem(args: unknown): string | undefined {
     if (depth > MAX_ARGS_DEPTH) return 'arguments are nested too deeply';
     if (seen.has(value)) return 'arguments contain a cycle';
     seen.add(value);
-    for (const v of Array.isArray(value) ? value : Object.values(value)) {
-      const problem = walk(v, depth + 1);
-      if (problem) return problem;
+    if (Array.isArray(value)) {
+      for (const v of value) {
+        const problem = walk(v, depth + 1);
+        if (problem) return problem;
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        // A tool that merges arguments into an object (`Object.assign(defaults, args)`) would take
+        // these as its prototype or constructor: values no rule looked at.
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+          return `arguments contain the key "${key}"`;
+        }
+        const problem = walk((value as Record<string, unknown>)[key], depth + 1);
+        if (problem) return problem;
+      }
     }
     seen.delete(value);
     return undefined;
@@ -142,7 +157,7 @@ function checkArgSemantics(
         if (!result.ok) reasons.push(denyReason(result.rule, `${s.name}: ${result.message}`, s.name));
         else {
           if (!s.list) obligations.push({ kind: 'use-resolved-path', arg: s.name, path: result.path });
-          if (s.name === 'cwd') cwd = result.path;
+          if (isCwdArg(s.name)) cwd = result.path;
         }
       } else if (s.type === 'url') {
         const result = checkUrl(profile.network, v);
@@ -183,7 +198,7 @@ export function decide(profile: CompiledProfile | undefined, request: ToolReques
     ) {
       return deny(
         'request.invalid-tool',
-        'tool name must be a non-empty string without spaces, wildcards or control characters',
+        'tool name must use letters, digits and _ . : / - only, and start and end with a letter, digit or _',
         version,
       );
     }
@@ -197,12 +212,12 @@ export function decide(profile: CompiledProfile | undefined, request: ToolReques
     const reasons: Reason[] = [{ ...plan.allowReason! }];
     const obligations: Obligation[] = [];
 
-    const builtin = BUILTIN_TOOLS[tool];
+    const builtin = Object.hasOwn(BUILTIN_TOOLS, tool) ? BUILTIN_TOOLS[tool] : undefined;
     const rules = plan.rules;
     if (builtin) {
       guarded(reasons, 'args.shape', () => {
         const required = builtin.args.filter((a) => a.required).map((a) => a.name);
-        reasons.push(...checkBuiltinShape(builtin.props, required, args));
+        reasons.push(...checkBuiltinShape(builtin.props, required, args, builtin.values));
       });
     }
     for (const rule of rules) {
@@ -220,8 +235,9 @@ export function decide(profile: CompiledProfile | undefined, request: ToolReques
     }
 
     guarded(reasons, 'args.semantics', () => {
-      // Which arguments are paths, URLs or commands: built-in knowledge, then annotations, then
-      // the conservative default for well-known names.
+      // Which arguments are paths, URLs or commands. A built-in tool's own arguments come first and
+      // cannot be weakened: an annotation (even from a `*` rule) only adds checks to other
+      // arguments. For other tools: annotations, then the conservative default for known names.
       const semantics: ArgSemantic[] = [];
       const covered = new Set<string>();
       const add = (list: readonly ArgSemantic[]) => {
@@ -231,13 +247,14 @@ export function decide(profile: CompiledProfile | undefined, request: ToolReques
           covered.add(s.name);
         }
       };
+      if (builtin) add(builtin.args);
       for (const rule of rules) {
         add(rule.semantics);
         for (const name of rule.ignored) covered.add(name);
       }
-      add(builtin ? builtin.args : defaultArgSemantics(tool, args));
-      // `cwd` first, so commands are checked relative to it.
-      semantics.sort((a, b) => (a.name === 'cwd' ? -1 : 0) - (b.name === 'cwd' ? -1 : 0));
+      if (!builtin) add(defaultArgSemantics(tool, args));
+      // The working directory first, so commands are checked relative to it.
+      semantics.sort((a, b) => (isCwdArg(b.name) ? 1 : 0) - (isCwdArg(a.name) ? 1 : 0));
       checkArgSemantics(profile, semantics, args, reasons, obligations);
     });
 

@@ -6,35 +6,41 @@ import { denyReason } from '../decision.js';
 /** Validates a tool's arguments; returns deny reasons, empty when valid. */
 export type ArgsValidator = (args: Record<string, unknown>) => Reason[];
 
-let ajv: Ajv2020 | undefined;
+/** Compiles argument JSON Schemas; see {@link createSchemaCompiler}. */
+export type SchemaCompiler = (schema: Record<string, unknown>) => ArgsValidator;
 
 /**
- * Compile a JSON Schema from the profile. Throws with Ajv's message when the schema itself is bad,
- * so a broken schema is a config error at load time, not a silent allow at run time.
+ * A schema compiler with its own Ajv instance, one per compiled profile: schemas with the same
+ * `$id` in two configs (or two loads of one config) must not collide, and a `$ref` must not reach
+ * another profile's schemas. Ajv itself is loaded on first use: most profiles have no schemas, and
+ * it costs ~40 ms of CLI start-up. Compiling throws with Ajv's message when a schema is bad.
  *
  * @example
- * const check = compileArgsSchema({ type: 'object', properties: { q: { type: 'string' } }, additionalProperties: false });
+ * const compile = createSchemaCompiler();
+ * const check = compile({ type: 'object', properties: { q: { type: 'string' } }, additionalProperties: false });
  * check({ q: 1 }) // [{ rule: 'args.schema', effect: 'deny', message: 'q: must be string' }]
  */
-export function compileArgsSchema(schema: Record<string, unknown>): ArgsValidator {
-  // Loaded on first use: most profiles have no schemas, and Ajv costs ~40 ms of CLI start-up.
-  if (!ajv) {
-    const { Ajv2020: AjvClass } = createRequire(import.meta.url)('ajv/dist/2020.js') as {
-      Ajv2020: typeof Ajv2020;
+export function createSchemaCompiler(): SchemaCompiler {
+  let ajv: Ajv2020 | undefined;
+  return (schema) => {
+    if (!ajv) {
+      const { Ajv2020: AjvClass } = createRequire(import.meta.url)('ajv/dist/2020.js') as {
+        Ajv2020: typeof Ajv2020;
+      };
+      ajv = new AjvClass({ allErrors: true, strict: true, allowUnionTypes: true });
+    }
+    const validate = ajv.compile(schema);
+    return (args) => {
+      if (validate(args)) return [];
+      const errors: { instancePath: string; message?: string; params?: Record<string, unknown> }[] =
+        validate.errors ?? [{ instancePath: '', message: 'invalid' }];
+      return errors.map((e) => {
+        const where = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : '(arguments)';
+        const extra =
+          e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : '';
+        return denyReason('args.schema', `${where}: ${e.message ?? 'invalid'}${extra}`);
+      });
     };
-    ajv = new AjvClass({ allErrors: true, strict: true, allowUnionTypes: true });
-  }
-  const validate = ajv.compile(schema);
-  return (args) => {
-    if (validate(args)) return [];
-    const errors: { instancePath: string; message?: string; params?: Record<string, unknown> }[] =
-      validate.errors ?? [{ instancePath: '', message: 'invalid' }];
-    return errors.map((e) => {
-      const where = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : '(arguments)';
-      const extra =
-        e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : '';
-      return denyReason('args.schema', `${where}: ${e.message ?? 'invalid'}${extra}`);
-    });
   };
 }
 
@@ -53,8 +59,15 @@ export function checkBuiltinShape(
   props: Readonly<Record<string, string>>,
   required: readonly string[],
   args: Record<string, unknown>,
+  values: Readonly<Record<string, readonly string[]>> = {},
 ): Reason[] {
   const reasons: Reason[] = [];
+  for (const [key, allowed] of Object.entries(values)) {
+    const v = args[key];
+    if (typeof v === 'string' && !allowed.includes(v.toUpperCase())) {
+      reasons.push(denyReason('args.value', `argument "${key}" must be one of ${allowed.join(', ')}`, key));
+    }
+  }
   for (const key of Object.keys(args)) {
     const want = props[key];
     if (want === undefined) reasons.push(denyReason('args.unknown', `unknown argument "${key}"`, key));

@@ -12,9 +12,24 @@ describe('isCodeExecutionTool', () => {
     'tools.eval',
     'db.execute_sql',
     'code.anything',
+    'mcp__sandbox__execute_code',
+    'run_shell_command',
+    'execute_shell_command',
+    'python_repl_ast',
+    'execute_python_code',
+    'jupyter.execute_cell',
+    'sandbox.executeCode',
+    'workflow.run',
   ])('flags %s', (tool) => expect(isCodeExecutionTool(tool)).toBe(true));
-  it.each(['fs.read', 'http.fetch', 'github.create_issue', 'runbook.list', 'executive.summary', 'search'])(
-    'does not flag %s',
-    (tool) => expect(isCodeExecutionTool(tool)).toBe(false),
-  );
+
+  it.each([
+    'fs.read',
+    'http.fetch',
+    'github.create_issue',
+    'runbook.list',
+    'executive.summary',
+    'search',
+    'graph.add_node',
+    'github.list_runs',
+  ])('does not flag %s', (tool) => expect(isCodeExecutionTool(tool)).toBe(false));
 });
