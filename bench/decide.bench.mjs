@@ -296,6 +296,32 @@ runWarden(
   { note: 'shell.run; plain lines take a fast path, the rest is parsed with tree-sitter-bash' },
 );
 
+// 5b. Commands seen for the first time: the parse cache (512 lines) never hits, so every call pays
+// for tokenising or tree-sitter. Half take the fast path, half need the grammar.
+{
+  const templates = [
+    (i) => `git log --oneline -n ${i}`,
+    (i) => `cat README.md | grep 'v${i}'`,
+    (i) => `git diff HEAD~${i} > out/d${i}.txt`,
+    (i) => `echo $(id -u ${i})`,
+  ];
+  let unique = 0;
+  const next = () => {
+    unique++;
+    return {
+      agent: AGENT,
+      tool: 'shell.run',
+      args: { command: templates[unique % templates.length](unique) },
+    };
+  };
+  const stats = measure(() => policy.decide(next()).effect, { n: 10_000, warmup: 2_000 });
+  emit({
+    bench: 'command-first-sight',
+    ...stats,
+    note: 'every command string new (no parse-cache hit): 2 of 4 templates fast path, 2 tree-sitter-bash',
+  });
+}
+
 // 6. Mixed: 50% tool level, 20% path, 15% URL, 15% command.
 const mixRng = mulberry32(0xc0ffee);
 const mixed = [];

@@ -51,6 +51,7 @@ const targets = [
       path: get('path', 'p99_us'),
       url: get('url', 'p99_us'),
       command: get('command', 'p99_us'),
+      command_first_sight: get('command-first-sight', 'p99_us'),
       mixed: get('mixed', 'p99_us'),
     },
   }),

@@ -10,6 +10,7 @@ import { interpreterSpec, readsProgramFromStdin, stdinDenied } from './interpret
 import { checkCoverage, checkRawText } from './lexical-guards.js';
 import { checkArgs } from './option-parser.js';
 import type { ProgramSpec } from './program-spec.js';
+import { type ParsedLine, ParseCache } from './parse-cache.js';
 import { commandDeny, quote, ReasonList } from './reasons.js';
 import { isShellParserReady, parseShell } from './shell-parser.js';
 import { hasGlob, literalWordProblems, plainWord, type ShellWord } from './shell-word.js';
@@ -84,22 +85,36 @@ function check(
     ];
   }
   const reasons = new ReasonList();
+  const parsed = parseLine(command, fastPath);
+  for (const r of parsed.reasons) reasons.deny(r.rule.slice('commands.'.length), r.message);
+  if (parsed.line) checkLine(policy, parsed.line, ctx, reasons);
+  return reasons.reasons;
+}
+
+const parseCache = new ParseCache();
+
+/** The text-only half of the check: lexical guards, parse, syntax walk. Pure, so it is cached. */
+function parseLine(command: string, fastPath: boolean): ParsedLine {
+  const cached = fastPath ? parseCache.get(command) : undefined;
+  if (cached) return cached;
+  const reasons = new ReasonList();
   checkRawText(command, reasons);
   let line = fastPath ? fastPathCommands(command) : undefined;
   if (!line) {
-    const parsed = parseShell(command);
-    if (parsed.hasError) {
+    const tree = parseShell(command);
+    if (tree.hasError) {
       reasons.deny(
         'syntax-error',
         'the command is not complete, valid shell syntax (unbalanced quotes, a dangling operator, …)',
       );
     } else {
-      checkCoverage(command, parsed.root, reasons);
-      line = collectCommands(parsed.root, command, reasons);
+      checkCoverage(command, tree.root, reasons);
+      line = collectCommands(tree.root, command, reasons);
     }
   }
-  if (line) checkLine(policy, line, ctx, reasons);
-  return reasons.reasons;
+  const result: ParsedLine = { line, reasons: reasons.reasons };
+  if (fastPath) parseCache.set(command, result);
+  return result;
 }
 
 function checkLine(
