@@ -63,7 +63,7 @@ describe('runChecklist', () => {
   it('flags code execution, allow-all and unpinned npx servers', async () => {
     const findings = await findingsFor({
       version: 1,
-      agents: [{ ...SAFE, tools: { allow: ['*', 'code.execute'] } }],
+      agents: [{ ...SAFE, tools: { allow: ['*', 'code.execute', 'sandbox.execute_code'] } }],
       servers: {
         fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/tmp'] },
         pinned: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem@2025.8.21', '/tmp'] },
@@ -71,7 +71,10 @@ describe('runChecklist', () => {
     });
     const ids = findings.map((f) => f.id);
     expect(ids).toContain('tools.allow-all');
-    expect(ids).toContain('tools.code-execution');
+    expect(findings.filter((f) => f.id === 'tools.code-execution').map((f) => f.message)).toEqual([
+      expect.stringContaining('"code.execute"'),
+      expect.stringContaining('"sandbox.execute_code"'),
+    ]);
     expect(findings.filter((f) => f.id === 'servers.unpinned-npx').map((f) => f.path)).toEqual([
       'servers.fs',
     ]);

@@ -112,7 +112,8 @@ export function runChecklist(config: LoadedConfig, profiles: readonly CompiledPr
         message: `tools.allow "${allowAll}" allows every tool, including ones added later`,
       });
     }
-    for (const tool of PROBE_TOOLS) {
+    // Code execution is granted only literally, so the literal allow entries are the whole list.
+    for (const tool of profile.allow.patterns) {
       if (
         isCodeExecutionTool(tool) &&
         profile.allow.hasExact(tool) &&
