@@ -27,39 +27,38 @@ function argsProblem(args: unknown): string | undefined {
   if (args === null || typeof args !== 'object' || Array.isArray(args)) return 'arguments must be an object';
   const proto = Object.getPrototypeOf(args);
   if (proto !== Object.prototype && proto !== null) return 'arguments must be a plain object';
-  let nodes = 0;
-  const seen = new Set<object>();
-  const walk = (value: unknown, depth: number): string | undefined => {
-    if (++nodes > MAX_ARGS_NODES) return 'arguments are too large';
-    if (value === null || typeof value !== 'object') {
-      if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
-        return `arguments contain a ${typeof value}`;
-      }
-      return undefined;
+  // The depth limit also ends cycles; the node budget ends wide or shared (DAG) structures.
+  const budget = { nodes: MAX_ARGS_NODES };
+  return walkArgs(args, 0, budget);
+}
+
+function walkArgs(value: unknown, depth: number, budget: { nodes: number }): string | undefined {
+  if (--budget.nodes < 0) return 'arguments are too large';
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
+      return `arguments contain a ${typeof value}`;
     }
-    if (depth > MAX_ARGS_DEPTH) return 'arguments are nested too deeply';
-    if (seen.has(value)) return 'arguments contain a cycle';
-    seen.add(value);
-    if (Array.isArray(value)) {
-      for (const v of value) {
-        const problem = walk(v, depth + 1);
-        if (problem) return problem;
-      }
-    } else {
-      for (const key of Object.keys(value)) {
-        // A tool that merges arguments into an object (`Object.assign(defaults, args)`) would take
-        // these as its prototype or constructor: values no rule looked at.
-        if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
-          return `arguments contain the key "${key}"`;
-        }
-        const problem = walk((value as Record<string, unknown>)[key], depth + 1);
-        if (problem) return problem;
-      }
-    }
-    seen.delete(value);
     return undefined;
-  };
-  return walk(args, 0);
+  }
+  if (depth > MAX_ARGS_DEPTH) return 'arguments are nested too deeply (or contain a cycle)';
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const problem = walkArgs(v, depth + 1, budget);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    // A tool that merges arguments into an object (`Object.assign(defaults, args)`) would take
+    // these as its prototype or constructor: values no rule looked at.
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      return `arguments contain the key "${key}"`;
+    }
+    const problem = walkArgs((value as Record<string, unknown>)[key], depth + 1, budget);
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 /**

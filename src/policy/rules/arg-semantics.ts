@@ -88,7 +88,7 @@ export function isCwdArg(name: string): boolean {
 }
 
 /** Read access only when the tool's name has a read verb and no mutating one. */
-function onlyReads(tool: string): boolean {
+export function onlyReads(tool: string): boolean {
   const words = tool.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
   return words.some((w) => READ_ONLY_VERB.test(w)) && !words.some((w) => MUTATING_VERB.test(w));
 }
@@ -101,15 +101,20 @@ function onlyReads(tool: string): boolean {
  * @example
  * defaultArgSemantics('filesystem.write_file', { path: 'a.txt', content: 'x' }) // [{ name: 'path', type: 'path', access: 'write' }]
  */
-export function defaultArgSemantics(tool: string, args: Record<string, unknown>): ArgSemantic[] {
+export function defaultArgSemantics(
+  tool: string,
+  args: Record<string, unknown>,
+  readsOnly: (tool: string) => boolean = onlyReads,
+): ArgSemantic[] {
   const out: ArgSemantic[] = [];
-  const mutating = !onlyReads(tool);
+  let cached: boolean | undefined;
+  // Splitting the tool name costs more than the rest of a tool-level decision: only when needed.
+  const access = (): 'read' | 'write' => ((cached ??= !readsOnly(tool)) ? 'write' : 'read');
   for (const name of Object.keys(args)) {
     const key = name.toLowerCase();
     if (CWD_NAMES.has(key)) out.push({ name, type: 'path', access: 'read' });
-    else if (PATH_NAMES.has(key)) out.push({ name, type: 'path', access: mutating ? 'write' : 'read' });
-    else if (PATH_LIST_NAMES.has(key))
-      out.push({ name, type: 'path', access: mutating ? 'write' : 'read', list: true });
+    else if (PATH_NAMES.has(key)) out.push({ name, type: 'path', access: access() });
+    else if (PATH_LIST_NAMES.has(key)) out.push({ name, type: 'path', access: access(), list: true });
     else if (WRITE_PATH_NAMES.has(key)) out.push({ name, type: 'path', access: 'write' });
     else if (URL_NAMES.has(key)) out.push({ name, type: 'url' });
     else if (URL_LIST_NAMES.has(key)) out.push({ name, type: 'url', list: true });
