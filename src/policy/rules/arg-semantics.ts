@@ -109,7 +109,10 @@ export function defaultArgSemantics(
   const out: ArgSemantic[] = [];
   let cached: boolean | undefined;
   // Splitting the tool name costs more than the rest of a tool-level decision: only when needed.
-  const access = (): 'read' | 'write' => ((cached ??= !readsOnly(tool)) ? 'write' : 'read');
+  const access = (): 'read' | 'write' => {
+    cached ??= !readsOnly(tool);
+    return cached ? 'write' : 'read';
+  };
   for (const name of Object.keys(args)) {
     const key = name.toLowerCase();
     if (CWD_NAMES.has(key)) out.push({ name, type: 'path', access: 'read' });
