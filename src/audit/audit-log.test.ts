@@ -1,0 +1,221 @@
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type AuditRecord, GENESIS_HASH } from './audit-record.js';
+import { AuditLog } from './audit-log.js';
+import { recordHash } from './hash-chain.js';
+import { redactArgs } from './redact-args.js';
+import { loadOrCreateKeyFile, publicKeyPem, type SigningKey, signingKeyFromPem } from './signing-key.js';
+import { JsonlAuditStore, readAuditJsonl } from './stores/jsonl-store.js';
+import { MemoryAuditStore } from './stores/memory-store.js';
+import { verifyAudit } from './verify-audit.js';
+
+function freshKey(): SigningKey {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return signingKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'test');
+}
+
+function logWith(n: number, checkpointEvery = 4) {
+  const store = new MemoryAuditStore();
+  const key = freshKey();
+  const log = new AuditLog({ store, key, checkpointEvery });
+  for (let i = 1; i <= n; i++)
+    log.append({ kind: 'decision', agent: 'a', tool: `t${i}`, effect: i % 2 ? 'allow' : 'deny' });
+  return { store, key, log };
+}
+
+const verify = (records: AuditRecord[], store: MemoryAuditStore, key: SigningKey) =>
+  verifyAudit(records, store.checkpoints(), key.publicKey);
+
+describe('AuditLog', () => {
+  it('chains records and signs checkpoints that verify', () => {
+    const { store, key } = logWith(10);
+    expect(store.recordList[0]!.prev).toBe(GENESIS_HASH);
+    expect(store.recordList[1]!.prev).toBe(store.recordList[0]!.hash);
+    expect(store.checkpoints().map((c) => c.seq)).toEqual([4, 8]);
+    expect(verify(store.recordList, store, key)).toMatchObject({ ok: true, records: 10, checkpoints: 2 });
+  });
+
+  it('detects a modified record', () => {
+    const { store, key } = logWith(10);
+    const records = structuredClone(store.recordList);
+    records[4]!.effect = 'allow';
+    records[4]!.tool = 't5-evil';
+    expect(verify(records, store, key)).toMatchObject({ ok: false, seq: 5 });
+  });
+
+  it('catches a re-hashed last record once a signed checkpoint covers it', () => {
+    const { store, key } = logWith(10);
+    const records = structuredClone(store.recordList);
+    records[9]!.effect = 'allow';
+    const { hash: _h, ...body } = records[9]!;
+    records[9]!.hash = recordHash(body);
+    // The last record is re-hashed consistently; the checkpoint at 8 still holds, but a checkpoint
+    // signed at close pins 10.
+    expect(verify(records, store, key).ok).toBe(true);
+    const { store: s2, key: k2, log } = logWith(10);
+    log.checkpoint();
+    const tampered = structuredClone(s2.recordList);
+    tampered[9]!.effect = 'allow';
+    tampered[9]!.hash = recordHash((({ hash: _x, ...b }) => b)(tampered[9]!));
+    expect(verify(tampered, s2, k2)).toMatchObject({ ok: false, seq: 10 });
+  });
+
+  it('detects a deleted record', () => {
+    const { store, key } = logWith(10);
+    const records = store.recordList.filter((r) => r.seq !== 3);
+    expect(verify(records, store, key)).toMatchObject({ ok: false, seq: 3 });
+  });
+
+  it('detects an inserted record', () => {
+    const { store, key } = logWith(10);
+    const records = structuredClone(store.recordList);
+    records.splice(6, 0, { ...records[5]!, tool: 'inserted' });
+    expect(verify(records, store, key)).toMatchObject({ ok: false, seq: 7 });
+  });
+
+  it('detects reordered records', () => {
+    const { store, key } = logWith(10);
+    const records = structuredClone(store.recordList);
+    [records[2], records[3]] = [records[3]!, records[2]!];
+    expect(verify(records, store, key)).toMatchObject({ ok: false, seq: 3 });
+  });
+
+  it('detects truncation below a signed checkpoint', () => {
+    const { store, key } = logWith(10);
+    expect(verify(store.recordList.slice(0, 6), store, key)).toMatchObject({ ok: false, seq: 7 });
+  });
+
+  it('detects a rewritten chain: every hash recomputed, but the signed checkpoint disagrees', () => {
+    const { store, key } = logWith(10);
+    let prev = GENESIS_HASH;
+    const rewritten = structuredClone(store.recordList).map((r) => {
+      const body = { ...r, effect: 'allow' as const, prev };
+      const { hash: _h, ...rest } = body;
+      const record = { ...rest, hash: recordHash(rest) };
+      prev = record.hash;
+      return record;
+    });
+    expect(verify(rewritten, store, key)).toMatchObject({ ok: false, seq: 4 });
+  });
+
+  it('refuses checkpoints signed by another key, or with a forged signature', () => {
+    const { store } = logWith(10);
+    expect(verifyAudit(store.recordList, store.checkpoints(), freshKey().publicKey)).toMatchObject({
+      ok: false,
+    });
+    const { store: s2, key: k2 } = logWith(10);
+    const forged = s2.checkpoints().map((c) => ({ ...c, head: GENESIS_HASH }));
+    expect(verifyAudit(s2.recordList, forged, k2.publicKey)).toMatchObject({ ok: false, seq: 4 });
+  });
+
+  it('continues the chain after reopening a JSONL store, and the file verifies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-audit-'));
+    const file = join(dir, 'audit.jsonl');
+    const key = freshKey();
+    const first = new AuditLog({ store: new JsonlAuditStore(file), key });
+    first.append({ kind: 'config.load' });
+    first.append({ kind: 'decision', tool: 'fs.read', effect: 'allow' });
+    first.close();
+    const second = new AuditLog({ store: new JsonlAuditStore(file), key });
+    expect(second.append({ kind: 'decision', tool: 'fs.write', effect: 'ask' }).seq).toBe(3);
+    second.close();
+    const lines = readAuditJsonl(readFileSync(file, 'utf8'), file);
+    const store = new JsonlAuditStore(file);
+    expect(verifyAudit(store.records(), store.checkpoints(), key.publicKey)).toMatchObject({
+      ok: true,
+      records: 3,
+    });
+    expect(lines.filter((l) => l.type === 'checkpoint')).toHaveLength(2);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('loses no acknowledged record when the writer is SIGKILLed mid-stream', async () => {
+    const built = new URL('../../dist/audit/index.js', import.meta.url);
+    expect(existsSync(built), 'run `npm run build` first (npm test does)').toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'warden-crash-'));
+    const file = join(dir, 'audit.jsonl');
+    const key = freshKey();
+    const pem = Buffer.from(key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()).toString(
+      'base64',
+    );
+    for (const delayMs of [400, 900]) {
+      const child = spawn(
+        process.execPath,
+        [new URL('./test-support/append-forever.mjs', import.meta.url).pathname, file, pem],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let acked = 0;
+      let buffered = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split('\n');
+        buffered = lines.pop()!;
+        for (const l of lines) acked = Math.max(acked, Number(l));
+      });
+      await new Promise((r) => setTimeout(r, delayMs));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('close', r));
+      expect(acked, 'the child acknowledged records before it was killed').toBeGreaterThan(0);
+      const store = new JsonlAuditStore(file);
+      const records = [...store.records()];
+      expect(records.length).toBeGreaterThanOrEqual(acked);
+      expect(verifyAudit(records, store.checkpoints(), key.publicKey)).toMatchObject({ ok: true });
+      store.close();
+    }
+  });
+});
+
+describe('signing keys', () => {
+  it('creates a 0600 key file on first run and reloads the same key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-key-'));
+    const path = join(dir, 'audit.key');
+    const created = loadOrCreateKeyFile(path);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(loadOrCreateKeyFile(path).keyId).toBe(created.keyId);
+    expect(publicKeyPem(created)).toContain('BEGIN PUBLIC KEY');
+  });
+
+  it('refuses a key file other users can read, and a non-Ed25519 key, without echoing key material', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-key-'));
+    const path = join(dir, 'audit.key');
+    loadOrCreateKeyFile(path);
+    chmodSync(path, 0o644);
+    expect(() => loadOrCreateKeyFile(path)).toThrow(/accessible to other users/);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    expect(() => signingKeyFromPem(rsa, 'audit.signingKey')).toThrow(/Ed25519/);
+    const garbage = 'not a key but a secret-ish string s3cr3t';
+    writeFileSync(join(dir, 'x'), garbage);
+    try {
+      signingKeyFromPem(garbage, 'audit.signingKey');
+    } catch (error) {
+      expect((error as Error).message).not.toContain('s3cr3t');
+    }
+  });
+});
+
+describe('redactArgs', () => {
+  it('redacts secret-named fields and token-shaped strings, keeps the rest', () => {
+    const token = `ghp_${'a1B2c3D4'.repeat(5)}`;
+    const out = redactArgs({
+      url: 'https://x',
+      headers: { Authorization: 'Bearer abc' },
+      password: 'hunter2',
+      note: token,
+      n: 3,
+    });
+    expect(out).toEqual({
+      url: 'https://x',
+      headers: { Authorization: '[REDACTED]' },
+      password: '[REDACTED]',
+      note: '[REDACTED]',
+      n: 3,
+    });
+    expect(JSON.stringify(out)).not.toContain(token);
+  });
+});

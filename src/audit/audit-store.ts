@@ -1,0 +1,16 @@
+import type { AuditCheckpoint, AuditRecord } from './audit-record.js';
+
+/**
+ * Where audit records live. Implementations must make `append` durable before returning: a record
+ * the log acknowledged survives the process being killed. Memory (tests) and JSONL files are here;
+ * SQLite and Postgres implement the same interface.
+ */
+export interface AuditStore {
+  append(records: readonly AuditRecord[]): void;
+  appendCheckpoint(checkpoint: AuditCheckpoint): void;
+  /** The last record, to continue the chain after a restart. */
+  last(): AuditRecord | undefined;
+  records(): Iterable<AuditRecord>;
+  checkpoints(): AuditCheckpoint[];
+  close(): void;
+}

@@ -1,0 +1,14 @@
+export type { AuditCheckpoint, AuditEntry, AuditKind, AuditRecord } from './audit-record.js';
+export { GENESIS_HASH } from './audit-record.js';
+export type { AuditLogOptions } from './audit-log.js';
+export { AuditLog, checkpointPayload } from './audit-log.js';
+export type { AuditStore } from './audit-store.js';
+export { recordHash } from './hash-chain.js';
+export { redactArgs } from './redact-args.js';
+export type { SigningKey } from './signing-key.js';
+export { keyIdOf, loadOrCreateKeyFile, publicKeyPem, signingKeyFromPem } from './signing-key.js';
+export type { AuditLine } from './stores/jsonl-store.js';
+export { JsonlAuditStore, readAuditJsonl } from './stores/jsonl-store.js';
+export { MemoryAuditStore } from './stores/memory-store.js';
+export type { AuditVerification } from './verify-audit.js';
+export { verifyAudit } from './verify-audit.js';

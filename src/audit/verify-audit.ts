@@ -1,0 +1,71 @@
+import type { KeyObject } from 'node:crypto';
+import { type AuditCheckpoint, type AuditRecord, GENESIS_HASH } from './audit-record.js';
+import { checkpointPayload } from './audit-log.js';
+import { recordHash } from './hash-chain.js';
+import { keyIdOf, verifyBytes } from './signing-key.js';
+
+export type AuditVerification =
+  | { ok: true; records: number; checkpoints: number; head: string }
+  | { ok: false; seq: number; problem: string };
+
+/**
+ * Verify a log: records numbered 1, 2, 3… without gaps, each chained to the one before and hashing
+ * to its stored hash, and every checkpoint signed by `publicKey` over a head that the records
+ * reproduce. Modifying, deleting, inserting or reordering a record breaks the chain at that record;
+ * truncating the log below a signed checkpoint leaves the checkpoint pointing past the end.
+ *
+ * @example
+ * const result = verifyAudit(store.records(), store.checkpoints(), publicKey);
+ * if (!result.ok) console.error(`tampered at seq ${result.seq}: ${result.problem}`);
+ */
+export function verifyAudit(
+  records: Iterable<AuditRecord>,
+  checkpoints: readonly AuditCheckpoint[],
+  publicKey: KeyObject,
+): AuditVerification {
+  const keyId = keyIdOf(publicKey);
+  // Signatures first: an unsigned or foreign checkpoint proves nothing.
+  const pinned = new Map<number, string>();
+  for (const cp of checkpoints) {
+    if (cp.keyId !== keyId || !verifyBytes(publicKey, checkpointPayload(cp), cp.signature)) {
+      return { ok: false, seq: cp.seq, problem: 'checkpoint signature does not verify with this public key' };
+    }
+    const known = pinned.get(cp.seq);
+    if (known !== undefined && known !== cp.head) {
+      return { ok: false, seq: cp.seq, problem: 'two signed checkpoints disagree about this record' };
+    }
+    pinned.set(cp.seq, cp.head);
+  }
+
+  let expectedSeq = 1;
+  let prev = GENESIS_HASH;
+  for (const record of records) {
+    if (record.seq !== expectedSeq) {
+      return {
+        ok: false,
+        seq: expectedSeq,
+        problem: `expected record ${expectedSeq}, found ${record.seq} (deleted, inserted or reordered)`,
+      };
+    }
+    if (record.prev !== prev)
+      return { ok: false, seq: record.seq, problem: 'does not chain to the previous record' };
+    if (recordHash(record) !== record.hash)
+      return { ok: false, seq: record.seq, problem: 'content does not match its hash (modified)' };
+    const head = pinned.get(record.seq);
+    if (head !== undefined && head !== record.hash) {
+      return { ok: false, seq: record.seq, problem: 'differs from the signed checkpoint (chain rewritten)' };
+    }
+    prev = record.hash;
+    expectedSeq++;
+  }
+  const last = expectedSeq - 1;
+  for (const seq of pinned.keys()) {
+    if (seq > last)
+      return {
+        ok: false,
+        seq: last + 1,
+        problem: `truncated: a signed checkpoint covers record ${seq}, the log ends at ${last}`,
+      };
+  }
+  return { ok: true, records: last, checkpoints: checkpoints.length, head: prev };
+}
