@@ -217,5 +217,8 @@ describe('redactArgs', () => {
       n: 3,
     });
     expect(JSON.stringify(out)).not.toContain(token);
+    expect(redactArgs({ content: 'db_password=hunter2\nAPI_KEY: "abc123" ok' })).toEqual({
+      content: 'db_password=[REDACTED]\nAPI_KEY: "[REDACTED]" ok',
+    });
   });
 });

@@ -1,6 +1,9 @@
 import { secretLiteralKind } from '../config/secret-literals.js';
 
 const MAX_STRING = 2048;
+// `password=hunter2`, `api_key: abc` inside free text (a file being written, a command line).
+const INLINE_ASSIGNMENT =
+  /\b((?:[A-Za-z0-9_-]*?)(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|private[_-]?key|credential)[A-Za-z0-9_-]*)(\s*[=:]\s*["']?)[^\s"',;]+/gi;
 // Any value under these keys is a secret, whatever it looks like (`password: hunter2`).
 const SECRET_KEY =
   /(secret|token|passw(or)?d|pwd|api[_-]?key|private[_-]?key|credential|authorization|cookie|session[_-]?id)/i;
@@ -18,6 +21,7 @@ const MAX_DEPTH = 8;
 export function redactArgs(value: unknown, key = '', depth = 0): unknown {
   if (typeof value === 'string') {
     if (SECRET_KEY.test(key) || secretLiteralKind('', value)) return '[REDACTED]';
+    value = value.replace(INLINE_ASSIGNMENT, (_m, name: string, sep: string) => `${name}${sep}[REDACTED]`);
     return value.length > MAX_STRING
       ? `${value.slice(0, MAX_STRING)}…[${value.length - MAX_STRING} more]`
       : value;

@@ -19,6 +19,16 @@ export enum WardenErrorCode {
   DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
   /** A tool call was denied by policy. */
   Denied = 'DENIED',
+  /** A human (or the approval timeout) refused a call that needed approval. */
+  ApprovalDenied = 'APPROVAL_DENIED',
+  /** A call, rate, iteration or budget limit was reached. */
+  LimitExceeded = 'LIMIT_EXCEEDED',
+  /** The kill switch covers this agent, session or everything. */
+  Killed = 'KILLED',
+  /** The tool ran past its time limit. */
+  Timeout = 'TIMEOUT',
+  /** An output stage (detectors, redaction) refused the result. */
+  OutputBlocked = 'OUTPUT_BLOCKED',
   /** Anything unexpected inside Warden itself. */
   Internal = 'INTERNAL',
 }
@@ -45,6 +55,7 @@ export interface WardenErrorOptions {
   cause?: unknown;
   issues?: WardenIssue[];
   location?: SourceLocation;
+  reasons?: readonly { rule: string; message: string }[];
 }
 
 const BRAND = Symbol.for('warden.error');
@@ -60,6 +71,8 @@ export class WardenError extends Error {
   readonly code: WardenErrorCode;
   readonly issues: readonly WardenIssue[];
   readonly location: SourceLocation | undefined;
+  /** For policy refusals: the reasons of the decision. */
+  readonly reasons: readonly { rule: string; message: string }[];
   readonly [BRAND] = true;
 
   constructor(code: WardenErrorCode, message: string, options: WardenErrorOptions = {}) {
@@ -68,6 +81,7 @@ export class WardenError extends Error {
     this.code = code;
     this.issues = options.issues ?? [];
     this.location = options.location;
+    this.reasons = options.reasons ?? [];
   }
 
   /** Works across package copies and realms, unlike `instanceof`. */

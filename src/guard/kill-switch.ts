@@ -1,0 +1,91 @@
+import { WardenError, WardenErrorCode } from '../errors/warden-error.js';
+import { type KillEntry, type KillScope, killScopeKey, type WardenStore } from '../store/warden-store.js';
+
+interface InFlight {
+  agent: string;
+  session: string | undefined;
+  controller: AbortController;
+}
+
+function covers(entry: KillEntry, agent: string, session: string | undefined): boolean {
+  const s = entry.scope;
+  return (
+    s.kind === 'all' ||
+    (s.kind === 'agent' && s.agent === agent) ||
+    (s.kind === 'session' && s.session === session)
+  );
+}
+
+/**
+ * The kill switch: trips are persisted in the store (so they survive restarts and other processes
+ * see them) and abort every in-flight call they cover through its AbortSignal. The store is polled
+ * so that a trip made by another process takes effect here within `pollMs`.
+ */
+export class KillSwitch {
+  private entries: KillEntry[];
+  private readonly inFlight = new Set<InFlight>();
+  private readonly timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: WardenStore,
+    pollMs = 250,
+    private readonly onTrip: (entry: KillEntry, revived: boolean) => void = () => {},
+  ) {
+    this.entries = store.kills();
+    if (pollMs > 0) {
+      this.timer = setInterval(() => this.refresh(), pollMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Re-read the store; abort what newly tripped scopes cover. */
+  refresh(): void {
+    const before = new Set(this.entries.map((e) => killScopeKey(e.scope)));
+    this.entries = this.store.kills();
+    for (const entry of this.entries) {
+      if (!before.has(killScopeKey(entry.scope))) this.abortCovered(entry);
+    }
+  }
+
+  /** The trip covering this agent/session, if any. */
+  check(agent: string, session: string | undefined): KillEntry | undefined {
+    return this.entries.find((e) => covers(e, agent, session));
+  }
+
+  trip(scope: KillScope, reason: string, at: Date): KillEntry {
+    const entry: KillEntry = { scope, reason, at: at.toISOString() };
+    this.store.setKill(entry);
+    this.entries = this.store.kills();
+    this.abortCovered(entry);
+    this.onTrip(entry, false);
+    return entry;
+  }
+
+  revive(scope: KillScope): boolean {
+    const removed = this.store.clearKill(scope);
+    this.entries = this.store.kills();
+    if (removed) this.onTrip({ scope, reason: 'revived', at: new Date().toISOString() }, true);
+    return removed;
+  }
+
+  /** Register a running call; the returned function unregisters it. */
+  track(agent: string, session: string | undefined, controller: AbortController): () => void {
+    const item = { agent, session, controller };
+    this.inFlight.add(item);
+    return () => this.inFlight.delete(item);
+  }
+
+  private abortCovered(entry: KillEntry): void {
+    for (const item of this.inFlight) {
+      if (covers(entry, item.agent, item.session)) {
+        item.controller.abort(
+          new WardenError(WardenErrorCode.Killed, `killed (${killScopeKey(entry.scope)}): ${entry.reason}`),
+        );
+      }
+    }
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,226 @@
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { AuditLog } from '../audit/audit-log.js';
+import type { AuditEntry } from '../audit/audit-record.js';
+import { type SigningKey, signingKeyFromPem } from '../audit/signing-key.js';
+import type { ConfigInput } from '../config/load-config.js';
+import { loadConfig } from '../config/load-config.js';
+import { parseDuration } from '../config/units.js';
+import { WardenError, WardenErrorCode } from '../errors/warden-error.js';
+import { createPolicy, type Policy } from '../policy/policy.js';
+import { MemoryStore } from '../store/memory-store.js';
+import { type KillScope, killScopeKey, type WardenStore } from '../store/warden-store.js';
+import { ApprovalBroker, type ApprovalCallback, type ApprovalRequest } from './approval-broker.js';
+import { AlertRule, EventHub, type WardenEvents, type WardenEventType } from './events.js';
+import { Guard, type GuardContext } from './guard.js';
+import { KillSwitch } from './kill-switch.js';
+import { Limits } from './limits.js';
+import type { OutputStage, WardenCore } from './warden-core.js';
+
+export type WardenOptions = ConfigInput & {
+  /** Where state lives; default: what `audit.store` in the config names, else memory. */
+  store?: WardenStore;
+  /** Programmatic approval channel. Without one, requests wait in the store for `warden approvals`. */
+  approve?: ApprovalCallback;
+  /** Output stages run on every result, in order (detectors plug in here). */
+  outputStages?: OutputStage[];
+  /** Audit checkpoint key; default: `audit.signingKey` from the config, else a fresh one per process. */
+  signingKey?: SigningKey;
+  /** HMAC secret for approval grants; default: derived from the signing key. */
+  approvalSecret?: Buffer;
+  /** Tool time limit when the profile sets none (default 60 s). */
+  defaultTimeoutMs?: number;
+  /** Alert after this many violations by one agent within `alertWindowMs` (default 5 in 60 s). */
+  alertThreshold?: number;
+  alertWindowMs?: number;
+  /** How often to look for kill-switch trips made by other processes (default 250 ms). */
+  killPollMs?: number;
+  now?: () => Date;
+};
+
+/** A running Warden: guards for agents, the kill switch, approvals, events. */
+export interface Warden {
+  readonly policy: Policy;
+  /** Verifies the audit log's checkpoints (`verifyAudit`, `warden audit verify`). */
+  readonly auditPublicKey: KeyObject;
+  guard(context: GuardContext): Guard;
+  kill(scope: KillScope, reason: string): void;
+  revive(scope: KillScope): boolean;
+  /** Approve or deny a pending request by id (the CLI and console use the same path). */
+  resolveApproval(id: string, approved: boolean, reason?: string): boolean;
+  on<K extends WardenEventType>(type: K, listener: (event: WardenEvents[K]) => void): () => void;
+  close(): Promise<void>;
+}
+
+function keyFromConfig(pem: string | undefined): SigningKey {
+  if (pem) return signingKeyFromPem(pem, 'audit.signingKey');
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return signingKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'generated');
+}
+
+/**
+ * Load a config and start the runtime.
+ *
+ * @example
+ * const warden = await createWarden({ configFile: 'warden.yaml' });
+ * const guard = warden.guard({ agent: 'researcher', session: 's1' });
+ * const readFile = guard.wrap('fs.read', async ({ path }, { signal }) => readFileSync(String(path), 'utf8'));
+ * await readFile({ path: 'notes.txt' });
+ * await warden.close();
+ */
+export async function createWarden(options: WardenOptions): Promise<Warden> {
+  const loaded = loadConfig(options);
+  const policy = await createPolicy(loaded);
+  const now = options.now ?? (() => new Date());
+  const store = options.store ?? new MemoryStore();
+  const key = options.signingKey ?? keyFromConfig(loaded.config.audit?.signingKey);
+  const secret =
+    options.approvalSecret ??
+    createHash('sha256')
+      .update('warden approvals\n')
+      .update(key.privateKey.export({ type: 'pkcs8', format: 'der' }))
+      .digest();
+  if (secret.length < 16)
+    throw new WardenError(WardenErrorCode.InvalidArgument, 'approvalSecret must be at least 16 bytes');
+
+  const events = new EventHub();
+  const auditLog = new AuditLog({ store: store.audit, key, now });
+  const alerts = new AlertRule(events, options.alertThreshold ?? 5, options.alertWindowMs ?? 60_000);
+  const approvalTimeout = loaded.config.approvals?.timeout;
+  const audit = (entry: AuditEntry): void => {
+    auditLog.append(entry);
+  };
+  const limits = new Limits({
+    store,
+    now,
+    limitsOf: (agent) => policy.profile(agent)?.limits,
+    exceeded: (agent, session, kind, limit, message) => {
+      const at = session ? { session } : {};
+      audit({ kind: 'limit', agent, ...at, effect: 'deny', data: { limit, message } });
+      if (kind === 'budget') {
+        events.emit('budget.exhausted', { agent, ...at, budget: limit, message });
+        alerts.record(agent, 'budget', now().getTime());
+      } else events.emit('limit.exceeded', { agent, ...at, limit, message });
+    },
+  });
+  const killSwitch = new KillSwitch(store, options.killPollMs ?? 250, (entry, revived) => {
+    const scope = killScopeKey(entry.scope);
+    audit({ kind: revived ? 'revive' : 'kill', data: { scope, reason: entry.reason } });
+    events.emit('kill', { scope, reason: entry.reason, revived });
+  });
+  const outputStages = options.outputStages ?? [];
+  const core: WardenCore = {
+    policy,
+    store,
+    auditLog,
+    events,
+    alerts,
+    killSwitch,
+    broker: new ApprovalBroker(store, secret, now),
+    limits,
+    outputStages,
+    approve: options.approve,
+    defaultTimeoutMs: options.defaultTimeoutMs ?? 60_000,
+    approvalTimeoutMs: approvalTimeout === undefined ? undefined : parseDuration(approvalTimeout),
+    now,
+    audit,
+    violation: (agent, session, tool, rule, message) => {
+      events.emit('violation', { agent, ...(session ? { session } : {}), tool, rule, message });
+      alerts.record(agent, 'violations', now().getTime());
+    },
+    awaitApproval: (request, timeoutMs) => awaitApproval(core, request, timeoutMs),
+    output: async (result, call) => {
+      let value = result;
+      for (const stage of outputStages) {
+        try {
+          value = await stage(value, call);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          throw new WardenError(WardenErrorCode.OutputBlocked, `output blocked: ${message}`);
+        }
+      }
+      return value;
+    },
+  };
+  audit({
+    kind: 'config.load',
+    data: {
+      file: loaded.file,
+      versions: Object.fromEntries(policy.agents.map((a) => [a, policy.profile(a)!.version])),
+    },
+  });
+
+  let closed = false;
+  return {
+    policy,
+    auditPublicKey: key.publicKey,
+    guard: (context) => {
+      if (closed) throw new WardenError(WardenErrorCode.Internal, 'warden is closed');
+      if (!policy.profile(context.agent)) {
+        throw new WardenError(
+          WardenErrorCode.UnknownAgent,
+          `no agent profile named "${context.agent}" (agents: ${policy.agents.join(', ')})`,
+        );
+      }
+      return new Guard(core, context);
+    },
+    kill: (scope, reason) => {
+      core.killSwitch.trip(scope, reason, now());
+    },
+    revive: (scope) => core.killSwitch.revive(scope),
+    resolveApproval: (id, approved, reason) =>
+      core.broker.resolve(id, { approved, ...(reason ? { reason } : {}) }),
+    on: (type, listener) => events.on(type, listener),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      core.killSwitch.close();
+      auditLog.checkpoint();
+      store.close();
+    },
+  };
+}
+
+/**
+ * Wait for an answer: from the callback when there is one, else from the store (another process,
+ * the CLI). No answer before the timeout is a denial; so is a kill-switch trip meanwhile.
+ */
+async function awaitApproval(
+  core: WardenCore,
+  request: ApprovalRequest,
+  timeoutMs: number,
+): Promise<{ approved: boolean; reason?: string } | undefined> {
+  const deadline = core.now().getTime() + timeoutMs;
+  if (core.approve) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<{ approved: boolean; reason: string }>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ approved: false, reason: `no answer within ${timeoutMs} ms` }),
+        timeoutMs,
+      );
+    });
+    try {
+      const answer = await Promise.race([Promise.resolve(core.approve(request)), timeout]);
+      return answer && typeof answer.approved === 'boolean'
+        ? answer
+        : { approved: false, reason: 'malformed answer' };
+    } catch (error) {
+      return {
+        approved: false,
+        reason: `approval channel failed: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  for (;;) {
+    const stored = core.broker.get(request.id);
+    if (!stored || stored.status !== 'pending') return undefined;
+    if (core.killSwitch.check(request.agent, request.session))
+      return { approved: false, reason: 'killed while waiting' };
+    if (core.now().getTime() >= deadline) {
+      core.store.resolveApproval(request.id, 'expired', `no answer within ${timeoutMs} ms`);
+      return undefined;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
