@@ -21,10 +21,13 @@ const MAX_DEPTH = 8;
 export function redactArgs(value: unknown, key = '', depth = 0): unknown {
   if (typeof value === 'string') {
     if (SECRET_KEY.test(key) || secretLiteralKind('', value)) return '[REDACTED]';
-    value = value.replace(INLINE_ASSIGNMENT, (_m, name: string, sep: string) => `${name}${sep}[REDACTED]`);
-    return value.length > MAX_STRING
-      ? `${value.slice(0, MAX_STRING)}…[${value.length - MAX_STRING} more]`
-      : value;
+    const text = value.replace(
+      INLINE_ASSIGNMENT,
+      (_m, name: string, sep: string) => `${name}${sep}[REDACTED]`,
+    );
+    return text.length > MAX_STRING
+      ? `${text.slice(0, MAX_STRING)}…[${text.length - MAX_STRING} more]`
+      : text;
   }
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '[…]';
