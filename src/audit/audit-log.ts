@@ -51,9 +51,15 @@ export class AuditLog {
   /** Append one record durably and return it. Throws when the store cannot write (fail closed). */
   append(entry: AuditEntry): AuditRecord {
     const ts = this.now();
-    const body = { ...entry, seq: this.seq + 1, ts: ts.toISOString(), prev: this.head };
-    const record: AuditRecord = { ...body, hash: recordHash(body) };
-    this.options.store.append([record]);
+    const build = (seq: number, prev: string): AuditRecord => {
+      const body = { ...entry, seq, ts: ts.toISOString(), prev };
+      return { ...body, hash: recordHash(body) };
+    };
+    const store = this.options.store;
+    const record = store.appendNext
+      ? store.appendNext((last) => build((last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH))
+      : build(this.seq + 1, this.head);
+    if (!store.appendNext) store.append([record]);
     this.seq = record.seq;
     this.head = record.hash;
     this.sinceCheckpoint++;
@@ -64,6 +70,12 @@ export class AuditLog {
 
   /** Sign the current head now (also done on close). Returns undefined for an empty log. */
   checkpoint(): AuditCheckpoint | undefined {
+    if (this.options.store.appendNext) {
+      // Another process may have appended since: sign what the store holds.
+      const last = this.options.store.last();
+      this.seq = last?.seq ?? 0;
+      this.head = last?.hash ?? GENESIS_HASH;
+    }
     if (this.seq === 0) return undefined;
     const ts = this.now();
     const unsigned = { seq: this.seq, head: this.head, ts: ts.toISOString() };

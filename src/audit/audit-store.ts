@@ -7,6 +7,12 @@ import type { AuditCheckpoint, AuditRecord } from './audit-record.js';
  */
 export interface AuditStore {
   append(records: readonly AuditRecord[]): void;
+  /**
+   * For stores shared by several processes: build the next record from the current last one and
+   * insert it in one transaction, so two writers never fork the chain. Stores without it have a
+   * single writer, and the log keeps the head in memory.
+   */
+  appendNext?(build: (last: AuditRecord | undefined) => AuditRecord): AuditRecord;
   appendCheckpoint(checkpoint: AuditCheckpoint): void;
   /** The last record, to continue the chain after a restart. */
   last(): AuditRecord | undefined;

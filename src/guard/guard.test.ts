@@ -346,3 +346,44 @@ describe('output stages and failing closed', () => {
     expect(JSON.stringify(store.audit.recordList)).not.toContain('hunter2');
   });
 });
+
+describe('with the SQLite store from the config', () => {
+  it('audits to the database, signs with a 0600 key file, and shares kills between instances', async () => {
+    const root = workspace();
+    const config = {
+      version: 1,
+      agents: [
+        { name: 'bot', workspace: './ws', tools: { allow: ['fs.*', 'slow.*'] }, files: { read: ['./ws'] } },
+      ],
+      audit: { store: 'sqlite:./state/warden.db' },
+    };
+    mkdirSync(join(root, 'state'));
+    const first = await createWarden({ config, baseDir: root, killPollMs: 20 } as WardenOptions);
+    const second = await createWarden({ config, baseDir: root, killPollMs: 20 } as WardenOptions);
+    open.push(first, second);
+    const guard = first.guard({ agent: 'bot', session: 's9' });
+    expect(await guard.wrap('fs.read', () => 'ok')({ path: 'notes.txt' })).toBe('ok');
+    const slow = guard.wrap(
+      'slow.op',
+      (_a, { signal }) =>
+        new Promise((_, reject) => {
+          signal.addEventListener('abort', () => reject(signal.reason));
+        }),
+    );
+    const running = code(slow({}));
+    second.kill({ kind: 'session', session: 's9' }, 'stopped from elsewhere');
+    expect(await running).toBe(WardenErrorCode.Killed);
+    await first.close();
+    await second.close();
+
+    const { SqliteStore } = await import('../store/sqlite-store.js');
+    const { statSync } = await import('node:fs');
+    const keyFile = join(root, 'state', 'warden.db.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const store = new SqliteStore(join(root, 'state', 'warden.db'));
+    const result = verifyAudit(store.audit.records(), store.audit.checkpoints(), first.auditPublicKey);
+    expect(result).toMatchObject({ ok: true });
+    expect([...store.audit.records()].map((r) => r.kind)).toContain('kill');
+    store.close();
+  });
+});

@@ -1,13 +1,14 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { AuditLog } from '../audit/audit-log.js';
 import type { AuditEntry } from '../audit/audit-record.js';
-import { type SigningKey, signingKeyFromPem } from '../audit/signing-key.js';
+import { loadOrCreateKeyFile, type SigningKey, signingKeyFromPem } from '../audit/signing-key.js';
 import type { ConfigInput } from '../config/load-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { parseDuration } from '../config/units.js';
 import { WardenError, WardenErrorCode } from '../errors/warden-error.js';
 import { createPolicy, type Policy } from '../policy/policy.js';
 import { MemoryStore } from '../store/memory-store.js';
+import { openStore } from '../store/open-store.js';
 import { type KillScope, killScopeKey, type WardenStore } from '../store/warden-store.js';
 import { ApprovalBroker, type ApprovalCallback, type ApprovalRequest } from './approval-broker.js';
 import { AlertRule, EventHub, type WardenEvents, type WardenEventType } from './events.js';
@@ -71,8 +72,19 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
   const loaded = loadConfig(options);
   const policy = await createPolicy(loaded);
   const now = options.now ?? (() => new Date());
-  const store = options.store ?? new MemoryStore();
-  const key = options.signingKey ?? keyFromConfig(loaded.config.audit?.signingKey);
+  const opened = options.store
+    ? { store: options.store }
+    : loaded.config.audit
+      ? openStore(loaded.config.audit.store, loaded.dir)
+      : { store: new MemoryStore() };
+  const store = opened.store;
+  // The checkpoint key: given, from config (PEM, usually `${WARDEN_AUDIT_KEY}`), or a 0600 key file
+  // next to the database, created on first run.
+  const key =
+    options.signingKey ??
+    (loaded.config.audit?.signingKey || !('path' in opened) || !opened.path || opened.path === ':memory:'
+      ? keyFromConfig(loaded.config.audit?.signingKey)
+      : loadOrCreateKeyFile(`${opened.path}.key`));
   const secret =
     options.approvalSecret ??
     createHash('sha256')
