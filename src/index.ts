@@ -1,6 +1,14 @@
 // Warden's public surface. Everything a caller may rely on is exported here by name; anything not
 // listed is internal and may change.
 
+export type {
+  AuditCheckpoint,
+  AuditEntry,
+  AuditRecord,
+  AuditVerification,
+  SigningKey,
+} from './audit/index.js';
+export { AuditLog, loadOrCreateKeyFile, publicKeyPem, verifyAudit } from './audit/index.js';
 export type { Finding } from './check/checklist.js';
 export { runChecklist } from './check/checklist.js';
 export type {
@@ -42,3 +50,16 @@ export {
   digest,
   isCodeExecutionTool,
 } from './policy/index.js';
+export type {
+  ApprovalCallback,
+  ApprovalRequest,
+  GuardContext,
+  OutputStage,
+  ToolCallContext,
+  Warden,
+  WardenEvents,
+  WardenOptions,
+} from './guard/index.js';
+export { createWarden, Guard } from './guard/index.js';
+export type { KillScope, WardenStore } from './store/index.js';
+export { MemoryStore, SqliteStore } from './store/index.js';

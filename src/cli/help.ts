@@ -7,6 +7,9 @@ Commands:
   check         validate a config and run the pre-deployment checklist
   schema        print the JSON Schema of warden.yaml
   demo          show the policy engine deciding calls an attacker would try
+  kill, revive  trip or clear the kill switch (all, an agent, a session) in the shared store
+  approvals     list, approve or deny approval requests waiting in the shared store
+  audit         verify, export, tail the tamper-evident audit log; print its public key
 
 Options:
   -h, --help     help for warden or a command (warden policy eval --help)
@@ -14,7 +17,7 @@ Options:
 
 Exit codes:
   0  success (for policy eval: whatever the decision)
-  1  warden check found an error-level risk
+  1  warden check found an error-level risk; warden audit verify found tampering
   2  bad input: unknown option, unreadable or invalid config, malformed arguments
   3  internal error
 `;

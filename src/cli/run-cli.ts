@@ -11,6 +11,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).check,
   schema: async () => (await import('./commands/schema.js')).schema,
   demo: async () => (await import('./commands/demo.js')).demo,
+  kill: async () => (await import('./commands/kill.js')).killCommand(false),
+  revive: async () => (await import('./commands/kill.js')).killCommand(true),
+  approvals: async () => (await import('./commands/approvals.js')).approvals,
+  audit: async () => (await import('./commands/audit.js')).audit,
 };
 
 function version(): string {
