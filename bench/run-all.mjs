@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['decide.bench.mjs', 'cli-cold-start.bench.mjs'];
+const BENCHES = ['decide.bench.mjs', 'guard.bench.mjs', 'cli-cold-start.bench.mjs'];
 
 /** Run one bench file, echoing its stdout lines and collecting those that are JSON objects. */
 function run(file) {

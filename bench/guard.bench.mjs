@@ -1,0 +1,109 @@
+// Guard runtime: overhead of a guarded call over a bare one (no detectors), with the audit log in
+// memory and in SQLite (synchronous=FULL: acknowledged means durable), audited calls per second,
+// and audit verification speed. One JSON line per result.
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditLog, verifyAudit } from '../dist/audit/index.js';
+import { createWarden } from '../dist/guard/index.js';
+import { MemoryStore } from '../dist/store/index.js';
+
+const emit = (o) => console.log(JSON.stringify(o));
+const round = (x) => Math.round(x * 1000) / 1000;
+
+function stats(samples) {
+  const s = Float64Array.from(samples).sort();
+  const at = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+  return { n: s.length, p50_us: round(at(50)), p90_us: round(at(90)), p99_us: round(at(99)) };
+}
+
+async function timeCalls(fn, n, warmup) {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const samples = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    samples.push(Number(process.hrtime.bigint() - t) / 1000);
+  }
+  return stats(samples);
+}
+
+const root = realpathSync(mkdtempSync(join(tmpdir(), 'warden-guard-bench-')));
+mkdirSync(join(root, 'ws'));
+writeFileSync(join(root, 'ws', 'notes.txt'), 'notes\n');
+const config = (store) => ({
+  version: 1,
+  agents: [
+    { name: 'bot', workspace: './ws', tools: { allow: ['kv.get', 'fs.read'] }, files: { read: ['./ws'] } },
+  ],
+  ...(store ? { audit: { store } } : {}),
+});
+
+try {
+  // Baseline: the same tool, called directly.
+  const tool = async (args) => args.key;
+  const bare = await timeCalls((i) => tool({ key: i }), 20_000, 5_000);
+  emit({ bench: 'tool-bare', ...bare });
+
+  const mem = await createWarden({ config: config(), baseDir: root, store: new MemoryStore() });
+  const memGuard = mem.guard({ agent: 'bot', session: 's' });
+  const memCall = memGuard.wrap('kv.get', tool);
+  const memStats = await timeCalls((i) => memCall({ key: i }), 20_000, 5_000);
+  emit({
+    bench: 'guard-memory-audit',
+    ...memStats,
+    overhead_p50_us: round(memStats.p50_us - bare.p50_us),
+    note: 'kill switch, policy, limits, execute with AbortSignal + timeout, 2 audit records (memory)',
+  });
+  const memRead = memGuard.wrap('fs.read', tool);
+  emit({
+    bench: 'guard-memory-audit-path',
+    ...(await timeCalls(() => memRead({ path: 'notes.txt' }), 10_000, 2_000)),
+  });
+  await mem.close();
+
+  mkdirSync(join(root, 'state'));
+  const sql = await createWarden({ config: config('sqlite:./state/w.db'), baseDir: root });
+  const sqlCall = sql.guard({ agent: 'bot', session: 's' }).wrap('kv.get', tool);
+  const n = 1_000;
+  const started = process.hrtime.bigint();
+  const sqlStats = await timeCalls((i) => sqlCall({ key: i }), n, 100);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  emit({
+    bench: 'guard-sqlite-audit',
+    ...sqlStats,
+    calls_per_s: Math.round((n + 100) / seconds),
+    note: 'each call appends 2 records, each its own fsync-ed transaction (no group commit yet)',
+  });
+  await sql.close();
+
+  // Verify speed over a memory log.
+  const { generateKeyPairSync } = await import('node:crypto');
+  const { signingKeyFromPem } = await import('../dist/audit/index.js');
+  const key = signingKeyFromPem(
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    'bench',
+  );
+  const store = new MemoryStore();
+  const log = new AuditLog({ store: store.audit, key });
+  const records = 100_000;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < records; i++)
+    log.append({
+      kind: 'decision',
+      agent: 'bot',
+      tool: 'kv.get',
+      argsDigest: 'a'.repeat(64),
+      effect: 'allow',
+      reasons: [{ rule: 'tools.allow', effect: 'allow', message: 'ok' }],
+    });
+  const appendS = Number(process.hrtime.bigint() - t0) / 1e9;
+  log.checkpoint();
+  const t1 = process.hrtime.bigint();
+  const result = verifyAudit(store.audit.recordList, store.audit.checkpoints(), key.publicKey);
+  const verifyS = Number(process.hrtime.bigint() - t1) / 1e9;
+  emit({ bench: 'audit-append-memory', records, records_per_s: Math.round(records / appendS) });
+  emit({ bench: 'audit-verify', records, ok: result.ok, records_per_s: Math.round(records / verifyS) });
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
