@@ -8,20 +8,40 @@ import { createHash } from 'node:crypto';
  * canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const out = JSON.stringify(value);
-    // undefined, functions and symbols have no JSON form; treat them as null like arrays do.
-    return out === undefined ? 'null' : out;
+  // String building in one pass: this runs twice per audit record (append and verify).
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    default:
+      // undefined, functions, symbols and bigints have no JSON form; treat them as null like arrays do.
+      return 'null';
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  const parts: string[] = [];
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += canonicalJson(value[i]);
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
   for (const key of keys) {
-    const v = (value as Record<string, unknown>)[key];
+    const v = record[key];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    parts.push(`${JSON.stringify(key)}:${canonicalJson(v)}`);
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
   }
-  return `{${parts.join(',')}}`;
+  return `${out}}`;
 }
 
 /** SHA-256 of the canonical JSON, hex. */
