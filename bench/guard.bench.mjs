@@ -73,7 +73,25 @@ try {
     bench: 'guard-sqlite-audit',
     ...sqlStats,
     calls_per_s: Math.round((n + 100) / seconds),
-    note: 'each call appends 2 records, each its own fsync-ed transaction (no group commit yet)',
+    note: 'one caller at a time: each call waits for its 2 records to be fsync-ed',
+  });
+  // Concurrent callers share group commits: what one core sustains with acknowledged-means-durable.
+  const concurrent = sql.guard({ agent: 'bot', session: 'c' }).wrap('kv.get', tool);
+  const workers = 64;
+  const perWorker = 200;
+  const tc = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = 0; i < perWorker; i++) await concurrent({ key: w * perWorker + i });
+    }),
+  );
+  const concurrentS = Number(process.hrtime.bigint() - tc) / 1e9;
+  emit({
+    bench: 'guard-sqlite-audit-concurrent',
+    callers: workers,
+    calls: workers * perWorker,
+    calls_per_s: Math.round((workers * perWorker) / concurrentS),
+    note: '64 concurrent callers; records of one tick share one fsync-ed transaction',
   });
   await sql.close();
 

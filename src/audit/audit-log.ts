@@ -50,22 +50,77 @@ export class AuditLog {
 
   /** Append one record durably and return it. Throws when the store cannot write (fail closed). */
   append(entry: AuditEntry): AuditRecord {
+    return this.appendAll([entry])[0]!;
+  }
+
+  /**
+   * Append durably with group commit: entries queued in the same tick are written in one
+   * transaction (one fsync), and each promise resolves only once its record is on disk. Concurrent
+   * guarded calls share commits; the chain is identical to appending one by one.
+   */
+  appendDurable(entry: AuditEntry): Promise<AuditRecord> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private readonly queue: {
+    entry: AuditEntry;
+    resolve: (r: AuditRecord) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+
+  private flush(): void {
+    const batch = this.queue.splice(0);
+    if (batch.length === 0) return;
+    try {
+      const records = this.appendAll(batch.map((b) => b.entry));
+      batch.forEach((b, i) => b.resolve(records[i]!));
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    }
+  }
+
+  private appendAll(entries: readonly AuditEntry[]): AuditRecord[] {
     const ts = this.now();
-    const build = (seq: number, prev: string): AuditRecord => {
-      const body = { ...entry, seq, ts: ts.toISOString(), prev };
+    const iso = ts.toISOString();
+    const build = (entry: AuditEntry, seq: number, prev: string): AuditRecord => {
+      const body = { ...entry, seq, ts: iso, prev };
       return { ...body, hash: recordHash(body) };
     };
     const store = this.options.store;
-    const record = store.appendNext
-      ? store.appendNext((last) => build((last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH))
-      : build(this.seq + 1, this.head);
-    if (!store.appendNext) store.append([record]);
-    this.seq = record.seq;
-    this.head = record.hash;
-    this.sinceCheckpoint++;
+    let records: AuditRecord[];
+    if (store.appendNextMany) {
+      records = store.appendNextMany(
+        entries.map(
+          (e) => (last: AuditRecord | undefined) =>
+            build(e, (last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH),
+        ),
+      );
+    } else if (store.appendNext && entries.length === 1) {
+      records = [
+        store.appendNext((last) => build(entries[0]!, (last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH)),
+      ];
+    } else {
+      records = [];
+      let seq = this.seq;
+      let head = this.head;
+      for (const e of entries) {
+        const r = build(e, seq + 1, head);
+        records.push(r);
+        seq = r.seq;
+        head = r.hash;
+      }
+      store.append(records);
+    }
+    const last = records.at(-1)!;
+    this.seq = last.seq;
+    this.head = last.hash;
+    this.sinceCheckpoint += records.length;
     if (this.sinceCheckpoint >= this.every || ts.getTime() - this.lastCheckpointAt >= this.intervalMs)
       this.checkpoint();
-    return record;
+    return records;
   }
 
   /** Sign the current head now (also done on close). Returns undefined for an empty log. */

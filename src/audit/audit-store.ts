@@ -13,6 +13,8 @@ export interface AuditStore {
    * single writer, and the log keeps the head in memory.
    */
   appendNext?(build: (last: AuditRecord | undefined) => AuditRecord): AuditRecord;
+  /** Several `appendNext` builds in one transaction (one fsync): group commit. */
+  appendNextMany?(builds: readonly ((last: AuditRecord | undefined) => AuditRecord)[]): AuditRecord[];
   appendCheckpoint(checkpoint: AuditCheckpoint): void;
   /** The last record, to continue the chain after a restart. */
   last(): AuditRecord | undefined;

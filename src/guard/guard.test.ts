@@ -387,3 +387,32 @@ describe('with the SQLite store from the config', () => {
     store.close();
   });
 });
+
+describe('group commit', () => {
+  it('keeps one valid chain when many parallel calls share commits', async () => {
+    const root = workspace();
+    mkdirSync(join(root, 'state'));
+    const warden = await createWarden({
+      config: {
+        version: 1,
+        agents: [{ name: 'bot', tools: { allow: ['kv.get'] } }],
+        audit: { store: 'sqlite:./state/g.db' },
+      },
+      baseDir: root,
+    } as WardenOptions);
+    open.push(warden);
+    const get = warden.guard({ agent: 'bot', session: 'p' }).wrap('kv.get', async (a: { k: number }) => a.k);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, k) => get({ k })));
+    expect(results).toEqual(Array.from({ length: 50 }, (_, k) => k));
+    await warden.close();
+    const { SqliteStore } = await import('../store/sqlite-store.js');
+    const store = new SqliteStore(join(root, 'state', 'g.db'));
+    expect(
+      verifyAudit(store.audit.records(), store.audit.checkpoints(), warden.auditPublicKey),
+    ).toMatchObject({
+      ok: true,
+      records: 101,
+    });
+    store.close();
+  });
+});

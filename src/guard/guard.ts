@@ -110,7 +110,12 @@ export class Guard {
         ...(principal ? { principal } : {}),
         ...(session ? { session } : {}),
       });
-      core.audit({ ...base(), args: redactArgs(args), effect: decision.effect, reasons: decision.reasons });
+      await core.auditDurable({
+        ...base(),
+        args: redactArgs(args),
+        effect: decision.effect,
+        reasons: decision.reasons,
+      });
       core.events.emit('decision', { agent, ...(session ? { session } : {}), tool, decision });
       if (decision.effect === 'deny') {
         const first = decision.reasons.find((r) => r.effect === 'deny') ?? decision.reasons[0];
@@ -253,7 +258,7 @@ export class Guard {
       clearTimeout(timer);
       untrack();
       // An execution that cannot be audited must not hand back its result.
-      core.audit({
+      await core.auditDurable({
         ...base(),
         kind: 'execution',
         data: { outcome, ms: Math.round(performance.now() - started) },

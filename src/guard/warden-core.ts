@@ -29,6 +29,8 @@ export interface WardenCore {
   approvalTimeoutMs: number | undefined;
   now: () => Date;
   audit(entry: AuditEntry): void;
+  /** Group-committed append: resolves once the record is durable. */
+  auditDurable(entry: AuditEntry): Promise<void>;
   violation(agent: string, session: string | undefined, tool: string, rule: string, message: string): void;
   awaitApproval(request: ApprovalRequest, timeoutMs: number): Promise<ApprovalAnswer | undefined>;
   output(

@@ -135,6 +135,9 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
     approvalTimeoutMs: approvalTimeout === undefined ? undefined : parseDuration(approvalTimeout),
     now,
     audit,
+    auditDurable: async (entry) => {
+      await auditLog.appendDurable(entry);
+    },
     violation: (agent, session, tool, rule, message) => {
       events.emit('violation', { agent, ...(session ? { session } : {}), tool, rule, message });
       alerts.record(agent, 'violations', now().getTime());

@@ -63,6 +63,19 @@ export class SqliteStore implements WardenStore {
       insertRecord.run(record.seq, JSON.stringify(record));
       return record;
     });
+    const appendNextMany = db.transaction(
+      (builds: readonly ((last: AuditRecord | undefined) => AuditRecord)[]) => {
+        const raw = lastRecord.get() as Row<string>;
+        let last = raw ? (JSON.parse(raw) as AuditRecord) : undefined;
+        const out: AuditRecord[] = [];
+        for (const build of builds) {
+          last = build(last);
+          insertRecord.run(last.seq, JSON.stringify(last));
+          out.push(last);
+        }
+        return out;
+      },
+    );
     const appendMany = db.transaction((records: readonly AuditRecord[]) => {
       for (const r of records) insertRecord.run(r.seq, JSON.stringify(r));
     });
@@ -71,6 +84,7 @@ export class SqliteStore implements WardenStore {
     this.audit = {
       append: (records) => appendMany.immediate(records),
       appendNext: (build) => appendNext.immediate(build),
+      appendNextMany: (builds) => appendNextMany.immediate(builds),
       appendCheckpoint: (cp: AuditCheckpoint) => {
         insertCheckpoint.run(JSON.stringify(cp));
       },
