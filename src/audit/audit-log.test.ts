@@ -169,6 +169,43 @@ describe('AuditLog', () => {
   });
 });
 
+describe('SQLite audit durability', () => {
+  it('loses no acknowledged record when a group-committing writer is SIGKILLed', async () => {
+    const built = new URL('../../dist/store/index.js', import.meta.url);
+    expect(existsSync(built), 'run `npm run build` first (npm test does)').toBe(true);
+    const { SqliteStore } = await import('../store/sqlite-store.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'warden-sqlite-crash-')), 'audit.db');
+    const key = freshKey();
+    const pem = Buffer.from(key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()).toString(
+      'base64',
+    );
+    for (const delayMs of [500, 1100]) {
+      const child = spawn(
+        process.execPath,
+        [new URL('./test-support/append-sqlite-forever.mjs', import.meta.url).pathname, file, pem],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let acked = 0;
+      let buffered = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split('\n');
+        buffered = lines.pop()!;
+        for (const l of lines) acked = Math.max(acked, Number(l));
+      });
+      await new Promise((r) => setTimeout(r, delayMs));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('close', r));
+      expect(acked, 'the child acknowledged records before it was killed').toBeGreaterThan(0);
+      const store = new SqliteStore(file);
+      const records = [...store.audit.records()];
+      expect(records.length).toBeGreaterThanOrEqual(acked);
+      expect(verifyAudit(records, store.audit.checkpoints(), key.publicKey)).toMatchObject({ ok: true });
+      store.close();
+    }
+  });
+});
+
 describe('signing keys', () => {
   it('creates a 0600 key file on first run and reloads the same key', () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-key-'));
