@@ -39,9 +39,16 @@ export function canonicalJson(value: unknown): string {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     if (!first) out += ',';
     first = false;
-    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
+    out += `${quoteKey(key)}:${canonicalJson(v)}`;
   }
   return `${out}}`;
+}
+
+const PLAIN_KEY = /^[A-Za-z0-9_$.-]*$/;
+
+/** A JSON object key; plain identifiers need no escaping, so skip the serializer for them. */
+export function quoteKey(key: string): string {
+  return PLAIN_KEY.test(key) ? `"${key}"` : JSON.stringify(key);
 }
 
 /** SHA-256 of the canonical JSON, hex. */
