@@ -55,6 +55,20 @@ try {
     overhead_p50_us: round(memStats.p50_us - bare.p50_us),
     note: 'kill switch, policy, limits, execute with AbortSignal + timeout, 2 audit records (memory)',
   });
+  // The same with a store that drops audit records: the pipeline without the audit write (the
+  // records are still built and hashed).
+  const nullStore = new MemoryStore();
+  nullStore.audit.append = () => {};
+  const noWrite = await createWarden({ config: config(), baseDir: root, store: nullStore });
+  const noWriteCall = noWrite.guard({ agent: 'bot', session: 's' }).wrap('kv.get', tool);
+  const noWriteStats = await timeCalls((i) => noWriteCall({ key: i }), 20_000, 5_000);
+  emit({
+    bench: 'guard-without-audit-write',
+    ...noWriteStats,
+    overhead_p50_us: round(noWriteStats.p50_us - bare.p50_us),
+    note: 'target: p50 overhead <= 50 us excluding the audit write',
+  });
+  await noWrite.close();
   const memRead = memGuard.wrap('fs.read', tool);
   emit({
     bench: 'guard-memory-audit-path',

@@ -65,6 +65,25 @@ const targets = [
       shell_p50_ms: get('cli-cold-start-shell', 'p50_ms'),
     },
   ),
+  target(
+    'guard overhead p50 <= 50 us excluding the audit write',
+    get('guard-without-audit-write', 'overhead_p50_us'),
+    50,
+    'us',
+    {
+      with_memory_audit_us: get('guard-memory-audit', 'overhead_p50_us'),
+    },
+  ),
+  {
+    target: '>= 10,000 audited calls/s, acknowledged means durable (SQLite, concurrent callers)',
+    measured: get('guard-sqlite-audit-concurrent', 'calls_per_s'),
+    pass: (get('guard-sqlite-audit-concurrent', 'calls_per_s') ?? 0) >= 10_000,
+  },
+  {
+    target: 'audit verify >= 200,000 records/s',
+    measured: get('audit-verify', 'records_per_s'),
+    pass: (get('audit-verify', 'records_per_s') ?? 0) >= 200_000,
+  },
   {
     target: 'Cedar decides every tool-level request like Warden',
     measured: cedarAgreement ? `${cedarAgreement.agree}/${cedarAgreement.total}` : null,

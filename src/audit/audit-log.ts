@@ -59,6 +59,14 @@ export class AuditLog {
    * guarded calls share commits; the chain is identical to appending one by one.
    */
   appendDurable(entry: AuditEntry): Promise<AuditRecord> {
+    // Stores without batched appends (memory, JSONL) gain nothing from waiting a tick.
+    if (!this.options.store.appendNextMany) {
+      try {
+        return Promise.resolve(this.append(entry));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
       if (this.queue.length === 1) setImmediate(() => this.flush());
