@@ -259,3 +259,15 @@ describe('redactArgs', () => {
     });
   });
 });
+
+describe('timed checkpoints', () => {
+  it('signs records appended before a quiet spell within the interval', async () => {
+    const store = new MemoryAuditStore();
+    const log = new AuditLog({ store, key: freshKey(), checkpointIntervalMs: 30 });
+    log.append({ kind: 'decision' });
+    expect(store.checkpoints()).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(store.checkpoints().map((c) => c.seq)).toEqual([1]);
+    log.close();
+  });
+});

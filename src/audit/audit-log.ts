@@ -13,6 +13,8 @@ export interface AuditLogOptions {
   /** …or when this many milliseconds have passed since the last one (default 10 s). */
   checkpointIntervalMs?: number;
   now?: () => Date;
+  /** Called when a timed checkpoint fails (the next append or close retries). */
+  onError?: (error: unknown) => void;
 }
 
 /** The bytes a checkpoint signature covers. */
@@ -46,7 +48,20 @@ export class AuditLog {
     this.intervalMs = options.checkpointIntervalMs ?? 10_000;
     this.now = options.now ?? (() => new Date());
     this.lastCheckpointAt = this.now().getTime();
+    // Records appended just before a quiet spell still get signed within the interval.
+    this.timer = setInterval(() => {
+      if (this.sinceCheckpoint === 0 || this.now().getTime() - this.lastCheckpointAt < this.intervalMs)
+        return;
+      try {
+        this.checkpoint();
+      } catch (error) {
+        options.onError?.(error);
+      }
+    }, this.intervalMs);
+    this.timer.unref();
   }
+
+  private readonly timer: NodeJS.Timeout;
 
   /** Append one record durably and return it. Throws when the store cannot write (fail closed). */
   append(entry: AuditEntry): AuditRecord {
@@ -158,6 +173,7 @@ export class AuditLog {
   }
 
   close(): void {
+    clearInterval(this.timer);
     if (this.sinceCheckpoint > 0) this.checkpoint();
     this.options.store.close();
   }

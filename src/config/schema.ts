@@ -229,6 +229,18 @@ export const WardenConfigSchema = z
     version: z.literal(1).describe('Config format version.'),
     agents: z.array(z.union([AgentFileRef, AgentProfile])).min(1, 'define at least one agent'),
     audit: AuditSection.optional(),
+    alerts: z
+      .strictObject({
+        threshold: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe('Violations (or budget exhaustions) that raise an alert.'),
+        window: Duration.optional().describe('…by one agent within this window.'),
+      })
+      .optional()
+      .describe('Alert rule: N violations by the same agent within a window raise one `alert` event.'),
     approvals: z.strictObject({ timeout: Duration.optional() }).optional().describe('Approval defaults.'),
     servers: z.record(z.string().regex(NAME), ServerSection).optional().describe('MCP servers.'),
     gateway: GatewaySection.optional(),

@@ -416,3 +416,27 @@ describe('group commit', () => {
     store.close();
   });
 });
+
+describe('alerts from the config', () => {
+  it('uses alerts.threshold and alerts.window', async () => {
+    const root = workspace();
+    const warden = await createWarden({
+      config: {
+        version: 1,
+        agents: [
+          { name: 'bot', workspace: './ws', tools: { allow: ['fs.read'] }, files: { read: ['./ws'] } },
+        ],
+        alerts: { threshold: 2, window: '1m' },
+      },
+      baseDir: root,
+    } as WardenOptions);
+    open.push(warden);
+    const alerts: number[] = [];
+    warden.on('alert', (a) => alerts.push(a.count));
+    const read = warden.guard({ agent: 'bot' }).wrap('fs.read', () => 'x');
+    await code(read({ path: '/etc/passwd' }));
+    expect(alerts).toEqual([]);
+    await code(read({ path: '/etc/shadow' }));
+    expect(alerts).toEqual([2]);
+  });
+});

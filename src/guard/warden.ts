@@ -95,8 +95,18 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
     throw new WardenError(WardenErrorCode.InvalidArgument, 'approvalSecret must be at least 16 bytes');
 
   const events = new EventHub();
-  const auditLog = new AuditLog({ store: store.audit, key, now });
-  const alerts = new AlertRule(events, options.alertThreshold ?? 5, options.alertWindowMs ?? 60_000);
+  const auditLog = new AuditLog({
+    store: store.audit,
+    key,
+    now,
+    onError: (error) => events.emit('error', { stage: 'audit.checkpoint', message: String(error) }),
+  });
+  const alertWindow = loaded.config.alerts?.window;
+  const alerts = new AlertRule(
+    events,
+    options.alertThreshold ?? loaded.config.alerts?.threshold ?? 5,
+    options.alertWindowMs ?? (alertWindow === undefined ? 60_000 : parseDuration(alertWindow)),
+  );
   const approvalTimeout = loaded.config.approvals?.timeout;
   const audit = (entry: AuditEntry): void => {
     auditLog.append(entry);
@@ -189,7 +199,7 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
       if (closed) return;
       closed = true;
       core.killSwitch.close();
-      auditLog.checkpoint();
+      auditLog.close();
       store.close();
     },
   };

@@ -71,11 +71,13 @@ export async function approvals(argv: string[], io: CliIo): Promise<number> {
         current ? `request ${id} is ${current.status}, not pending` : `no approval request ${id}`,
       );
     }
-    new AuditLog({ store: state.store.audit, key: state.key }).append({
+    const log = new AuditLog({ store: state.store.audit, key: state.key });
+    log.append({
       kind: 'approval.resolved',
       effect: approved ? 'allow' : 'deny',
       data: { id, by: 'cli', ...(v.reason ? { reason: v.reason } : {}) },
     });
+    log.close();
     io.stdout(`${approved ? 'approved' : 'denied'} ${id}\n`);
     return EXIT.ok;
   } finally {

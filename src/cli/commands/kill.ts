@@ -66,7 +66,7 @@ export function killCommand(revive: boolean) {
         log.append({ kind: 'kill', data: { scope: killScopeKey(scope), reason: v.reason!, by: 'cli' } });
         io.stdout(`killed ${killScopeKey(scope)}: ${v.reason}\n`);
       }
-      log.checkpoint();
+      log.close();
     } finally {
       state.store.close();
     }
