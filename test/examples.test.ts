@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runChecklist } from '../src/check/checklist.js';
@@ -29,5 +31,23 @@ describe('examples/warden.yaml', () => {
     expect(
       policy.decide({ agent: 'reviewer', tool: 'fs.write', args: { path: 'a', content: 'x' } }).effect,
     ).toBe('deny');
+  });
+});
+
+describe('examples/guarded-tools.mjs', () => {
+  it('runs and shows each guard behaviour', () => {
+    expect(
+      existsSync(new URL('../dist/index.js', import.meta.url)),
+      'run `npm run build` first (npm test does)',
+    ).toBe(true);
+    const script = fileURLToPath(new URL('../examples/guarded-tools.mjs', import.meta.url));
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('ok      read notes.txt');
+    expect(r.stdout).toContain('refused read ../../../../etc/passwd: DENIED');
+    expect(r.stdout).toContain('ok      write out/summary.md (approved)');
+    expect(r.stdout).toContain('refused report.build, killed while running: KILLED');
+    expect(r.stdout).toContain('5 allowed (5/s)');
+    expect(r.stdout).toMatch(/audit {3}\d+ records, chain and \d+ signed checkpoint\(s\) verify/);
   });
 });

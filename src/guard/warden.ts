@@ -175,11 +175,14 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
   });
 
   let closed = false;
+  const assertOpen = () => {
+    if (closed) throw new WardenError(WardenErrorCode.Internal, 'warden is closed');
+  };
   return {
     policy,
     auditPublicKey: key.publicKey,
     guard: (context) => {
-      if (closed) throw new WardenError(WardenErrorCode.Internal, 'warden is closed');
+      assertOpen();
       if (!policy.profile(context.agent)) {
         throw new WardenError(
           WardenErrorCode.UnknownAgent,
