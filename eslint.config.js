@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**/*.mjs', 'src/**/*.mjs', '*.js'],
+    files: ['bench/**/*.mjs', 'src/**/*.mjs', 'examples/**/*.mjs', '*.js'],
     languageOptions: {
       globals: {
         process: 'readonly',
@@ -40,6 +40,9 @@ export default tseslint.config(
         performance: 'readonly',
         URL: 'readonly',
         Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
       },
     },
   },
