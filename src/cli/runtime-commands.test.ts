@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -112,6 +113,52 @@ describe('warden kill / revive', () => {
     await warden.close();
     expect((await cli(['kill', '--agent', 'bot'], dir)).stderr).toContain('missing --reason');
     expect((await cli(['kill', '--all', '--agent', 'bot', '--reason', 'x'], dir)).code).toBe(2);
+  });
+});
+
+describe('a second process', () => {
+  it('kills an in-flight call through the shared database within a second', async () => {
+    const bin = new URL('../../dist/cli/main.js', import.meta.url);
+    expect(existsSync(bin), 'run `npm run build` first (npm test does)').toBe(true);
+    const dir = deployment();
+    const warden = await createWarden({ configFile: join(dir, 'warden.yaml'), env: {} });
+    const slow = warden
+      .guard({ agent: 'bot', session: 'remote' })
+      .wrap(
+        'slow.op',
+        (_a, { signal }) =>
+          new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      );
+    const running = slow({}).catch((e: WardenError) => e.code);
+    const killedAt = Date.now();
+    const r = spawnSync(
+      process.execPath,
+      [bin.pathname, 'kill', '--session', 'remote', '--reason', 'from process 2'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(await running).toBe(WardenErrorCode.Killed);
+    expect(Date.now() - killedAt).toBeLessThan(1000 + 1000); // the CLI's own start-up, plus < 1 s
+    await warden.close();
+  });
+});
+
+describe('warden audit tail', () => {
+  it('prints the last N records', async () => {
+    const dir = deployment();
+    const warden = await createWarden({ configFile: join(dir, 'warden.yaml'), env: {} });
+    await warden.guard({ agent: 'bot' }).wrap('fs.read', () => 'x')({ path: 'notes.txt' });
+    await warden.close();
+    const r = await cli(['audit', 'tail', '-n', '2'], dir);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; kind: string });
+    expect(lines.map((l) => l.kind)).toEqual(['decision', 'execution']);
+    expect(lines[1]!.seq).toBe(lines[0]!.seq + 1);
   });
 });
 

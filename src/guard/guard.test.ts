@@ -213,6 +213,20 @@ describe('limits', () => {
     expect(() => guard.step()).toThrow(expect.objectContaining({ code: WardenErrorCode.LimitExceeded }));
   });
 
+  it('refuses calls once the session is older than sessionTime', async () => {
+    let t = 0;
+    const { guard } = await start(
+      { limits: { sessionTime: '1m' } },
+      { now: () => new Date(1_700_000_000_000 + t) },
+    );
+    const read = guard.wrap('fs.read', () => 'ok');
+    expect(await code(read({ path: 'notes.txt' }))).toBe('resolved');
+    t += 59_000;
+    expect(await code(read({ path: 'notes.txt' }))).toBe('resolved');
+    t += 2_000;
+    expect(await code(read({ path: 'notes.txt' }))).toBe(WardenErrorCode.LimitExceeded);
+  });
+
   it('times out a slow tool', async () => {
     const { guard } = await start({ limits: { timeout: '30ms' } });
     expect(await code(guard.wrap('slow.op', () => sleep(500))({}))).toBe(WardenErrorCode.Timeout);

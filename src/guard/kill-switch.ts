@@ -72,6 +72,13 @@ export class KillSwitch {
   track(agent: string, session: string | undefined, controller: AbortController): () => void {
     const item = { agent, session, controller };
     this.inFlight.add(item);
+    // A trip that landed after the call's first check (during an approval wait, or while this
+    // process was busy) must still stop it: check again now that the call is registered.
+    const entry = this.check(agent, session);
+    if (entry)
+      controller.abort(
+        new WardenError(WardenErrorCode.Killed, `killed (${killScopeKey(entry.scope)}): ${entry.reason}`),
+      );
     return () => this.inFlight.delete(item);
   }
 

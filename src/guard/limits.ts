@@ -54,6 +54,22 @@ export class Limits {
     if (!limits) return;
     const s = session ?? NO_SESSION;
     const { store } = this.host;
+    if (limits.sessionTimeMs !== undefined) {
+      const nowMs = this.host.now().getTime();
+      // Set-if-absent, atomically: consuming `now` against a cap of `now` only succeeds from 0.
+      const key = `session-start:${agent}:${s}`;
+      store.consume(key, nowMs, nowMs);
+      const startedAt = store.counter(key);
+      if (nowMs - startedAt > limits.sessionTimeMs) {
+        this.refuse(
+          agent,
+          session,
+          'limit',
+          'sessionTime',
+          `session is older than sessionTime (${limits.sessionTimeMs} ms)`,
+        );
+      }
+    }
     if (limits.budget) {
       const { tokens, usd, period } = limits.budget;
       if (tokens !== undefined && store.counter(this.budgetKey(agent, session, period, 'tokens')) >= tokens) {
