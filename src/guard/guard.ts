@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../audit/audit-record.js';
-import { redactArgs } from '../audit/redact-args.js';
+import { redactArgs, redactText } from '../audit/redact-args.js';
 import { WardenError, WardenErrorCode } from '../errors/warden-error.js';
 import { digest } from '../policy/canonical-json.js';
 import type { Decision } from '../policy/decision.js';
@@ -70,9 +70,20 @@ export class Guard {
     exec: ToolFunction<Record<string, unknown>, R>,
   ): Promise<R> {
     const core = this.core;
+    if (core.closed()) throw failure(WardenErrorCode.Internal, 'warden is closed');
     const { agent, session, principal } = this.context;
     const tool = request.tool;
-    const args = request.args ?? {};
+    // Decide, approve and execute one private copy: a caller (or a prompt-injected agent loop) that
+    // mutates the arguments after the call started cannot swap what the tool receives.
+    let args: Record<string, unknown>;
+    try {
+      args = request.args === undefined ? {} : structuredClone(request.args);
+    } catch {
+      throw failure(
+        WardenErrorCode.Denied,
+        'denied: arguments cannot be copied (functions, symbols or host objects)',
+      );
+    }
     let argsDigest = '';
     const base = (): AuditEntry => ({
       kind: 'decision',
@@ -129,7 +140,12 @@ export class Guard {
 
       core.limits.beforeCall(agent, session, tool);
 
-      if (decision.effect === 'ask') await this.approve(tool, decision, args, argsDigest);
+      if (decision.effect === 'ask') {
+        await this.approve(tool, decision, args, argsDigest);
+        // The approval wait can be long: a trip during it wins over the approval.
+        const killedMeanwhile = core.killSwitch.check(agent, session);
+        if (killedMeanwhile) throw failure(WardenErrorCode.Killed, `killed: ${killedMeanwhile.reason}`);
+      }
       execArgs = applyObligations(args, decision);
     } catch (error) {
       throw this.refusal(error, tool);
@@ -187,7 +203,25 @@ export class Guard {
     });
 
     const answer = await core.awaitApproval(request, timeoutMs);
-    if (answer) core.broker.resolve(request.id, answer);
+    if (answer)
+      core.broker.resolve(request.id, {
+        ...answer,
+        ...(answer.reason ? { reason: redactText(String(answer.reason)) } : {}),
+      });
+    // A configured channel's "no" is final, even if another channel approved meanwhile.
+    if (answer && answer.approved !== true) {
+      const reason = redactText(String(answer.reason ?? 'denied'));
+      core.audit({
+        kind: 'approval.resolved',
+        agent,
+        tool,
+        argsDigest,
+        effect: 'deny',
+        data: { id: request.id, reason },
+      });
+      core.events.emit('approval.resolved', { id: request.id, agent, tool, approved: false, reason });
+      throw failure(WardenErrorCode.ApprovalDenied, `approval refused: ${reason}`);
+    }
     const redeemed = core.broker.redeem(request.id, {
       agent,
       tool: request.tool,
@@ -195,7 +229,8 @@ export class Guard {
       policyVersion: decision.policyVersion,
     });
     const stored = core.broker.get(request.id);
-    const reason = redeemed.ok ? stored?.reason : redeemed.reason;
+    const rawReason = redeemed.ok ? stored?.reason : redeemed.reason;
+    const reason = rawReason === undefined ? undefined : redactText(rawReason);
     core.audit({
       kind: 'approval.resolved',
       agent,
@@ -237,12 +272,16 @@ export class Guard {
         if (controller.signal.aborted) reject(controller.signal.reason);
         controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
       });
-      // A tool that ignores the signal is abandoned: its late result is never returned.
+      aborted.catch(() => {}); // observed below; never an unhandled rejection
+      // Tripped between the checks and now (track() re-checks): the tool is never called.
+      if (controller.signal.aborted) throw controller.signal.reason;
+      // A tool that ignores the signal is abandoned: its late result is never returned. Output
+      // stages run under the same timeout and kill switch.
       const result = await Promise.race([
         Promise.resolve().then(() => exec(args, { signal: controller.signal, decision })),
         aborted,
       ]);
-      return (await core.output(result, { agent, tool, args })) as R;
+      return (await Promise.race([core.output(result, { agent, tool, args }), aborted])) as R;
     } catch (error) {
       outcome = WardenError.isInstance(error)
         ? error.code === WardenErrorCode.Timeout
@@ -269,7 +308,7 @@ export class Guard {
   /** Turn anything thrown before execution into a typed refusal. */
   private refusal(error: unknown, tool: string): WardenError {
     if (WardenError.isInstance(error)) return error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = redactText(error instanceof Error ? error.message : String(error));
     this.core.events.emit('error', { agent: this.context.agent, tool, stage: 'pipeline', message });
     try {
       this.core.audit({

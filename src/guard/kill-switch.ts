@@ -30,21 +30,42 @@ export class KillSwitch {
     private readonly store: WardenStore,
     pollMs = 250,
     private readonly onTrip: (entry: KillEntry, revived: boolean) => void = () => {},
+    /** A trip or revival made by another process, seen by polling (already audited there). */
+    private readonly onRemote: (entry: KillEntry, revived: boolean) => void = () => {},
+    private readonly onError: (error: unknown) => void = () => {},
   ) {
-    this.entries = store.kills();
+    this.entries = [];
+    this.refresh();
     if (pollMs > 0) {
       this.timer = setInterval(() => this.refresh(), pollMs);
       this.timer.unref();
     }
   }
 
-  /** Re-read the store; abort what newly tripped scopes cover. */
+  /**
+   * Re-read the store; abort what newly tripped scopes cover. A store that cannot be read (locked
+   * past its timeout, a corrupt row) counts as a trip of everything until it reads cleanly again.
+   */
   refresh(): void {
-    const before = new Set(this.entries.map((e) => killScopeKey(e.scope)));
-    this.entries = this.store.kills();
-    for (const entry of this.entries) {
-      if (!before.has(killScopeKey(entry.scope))) this.abortCovered(entry);
+    const before = new Map(this.entries.map((e) => [killScopeKey(e.scope), e]));
+    let next: KillEntry[];
+    try {
+      next = this.store.kills();
+    } catch (error) {
+      this.onError(error);
+      next = [
+        { scope: { kind: 'all' }, reason: 'kill switch state unreadable', at: new Date().toISOString() },
+      ];
     }
+    this.entries = next;
+    const now = new Set(next.map((e) => killScopeKey(e.scope)));
+    for (const entry of next) {
+      if (!before.has(killScopeKey(entry.scope))) {
+        this.abortCovered(entry);
+        this.onRemote(entry, false);
+      }
+    }
+    for (const [key, entry] of before) if (!now.has(key)) this.onRemote(entry, true);
   }
 
   /** The trip covering this agent/session, if any. */

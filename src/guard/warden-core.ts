@@ -28,6 +28,8 @@ export interface WardenCore {
   defaultTimeoutMs: number;
   approvalTimeoutMs: number | undefined;
   now: () => Date;
+  /** True once `close()` started: new calls and approval waits are refused. */
+  closed(): boolean;
   audit(entry: AuditEntry): void;
   /** Group-committed append: resolves once the record is durable. */
   auditDurable(entry: AuditEntry): Promise<void>;

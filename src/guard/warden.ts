@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 import { AuditLog } from '../audit/audit-log.js';
 import type { AuditEntry } from '../audit/audit-record.js';
 import { loadOrCreateKeyFile, type SigningKey, signingKeyFromPem } from '../audit/signing-key.js';
@@ -9,6 +9,7 @@ import { WardenError, WardenErrorCode } from '../errors/warden-error.js';
 import { createPolicy, type Policy } from '../policy/policy.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { openStore } from '../store/open-store.js';
+import { SqliteStore } from '../store/sqlite-store.js';
 import { type KillScope, killScopeKey, type WardenStore } from '../store/warden-store.js';
 import { ApprovalBroker, type ApprovalCallback, type ApprovalRequest } from './approval-broker.js';
 import { AlertRule, EventHub, type WardenEvents, type WardenEventType } from './events.js';
@@ -72,8 +73,8 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
   const loaded = loadConfig(options);
   const policy = await createPolicy(loaded);
   const now = options.now ?? (() => new Date());
-  const opened = options.store
-    ? { store: options.store }
+  const opened: { store: WardenStore; path?: string } = options.store
+    ? { store: options.store, ...(options.store instanceof SqliteStore ? { path: options.store.path } : {}) }
     : loaded.config.audit
       ? openStore(loaded.config.audit.store, loaded.dir)
       : { store: new MemoryStore() };
@@ -94,6 +95,7 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
   if (secret.length < 16)
     throw new WardenError(WardenErrorCode.InvalidArgument, 'approvalSecret must be at least 16 bytes');
 
+  let closed = false;
   const events = new EventHub();
   const auditLog = new AuditLog({
     store: store.audit,
@@ -124,11 +126,18 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
       } else events.emit('limit.exceeded', { agent, ...at, limit, message });
     },
   });
-  const killSwitch = new KillSwitch(store, options.killPollMs ?? 250, (entry, revived) => {
-    const scope = killScopeKey(entry.scope);
-    audit({ kind: revived ? 'revive' : 'kill', data: { scope, reason: entry.reason } });
-    events.emit('kill', { scope, reason: entry.reason, revived });
-  });
+  const killSwitch = new KillSwitch(
+    store,
+    options.killPollMs ?? 250,
+    (entry, revived) => {
+      const scope = killScopeKey(entry.scope);
+      audit({ kind: revived ? 'revive' : 'kill', data: { scope, reason: entry.reason } });
+      events.emit('kill', { scope, reason: entry.reason, revived });
+    },
+    (entry, revived) =>
+      events.emit('kill', { scope: killScopeKey(entry.scope), reason: entry.reason, revived }),
+    (error) => events.emit('error', { stage: 'kill-switch', message: String(error) }),
+  );
   const outputStages = options.outputStages ?? [];
   const core: WardenCore = {
     policy,
@@ -145,6 +154,7 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
     approvalTimeoutMs: approvalTimeout === undefined ? undefined : parseDuration(approvalTimeout),
     now,
     audit,
+    closed: () => closed,
     auditDurable: async (entry) => {
       await auditLog.appendDurable(entry);
     },
@@ -174,7 +184,6 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
     },
   });
 
-  let closed = false;
   const assertOpen = () => {
     if (closed) throw new WardenError(WardenErrorCode.Internal, 'warden is closed');
   };
@@ -189,7 +198,12 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
           `no agent profile named "${context.agent}" (agents: ${policy.agents.join(', ')})`,
         );
       }
-      return new Guard(core, context);
+      // Without a session id, each guard is its own session: session-scoped limits must not be
+      // shared by unrelated callers that all left the id out.
+      return new Guard(
+        core,
+        context.session ? context : { ...context, session: `anonymous-${randomUUID()}` },
+      );
     },
     kill: (scope, reason) => {
       core.killSwitch.trip(scope, reason, now());
@@ -241,6 +255,7 @@ async function awaitApproval(
     }
   }
   for (;;) {
+    if (core.closed()) return { approved: false, reason: 'warden closed while waiting' };
     const stored = core.broker.get(request.id);
     if (!stored || stored.status !== 'pending') return undefined;
     if (core.killSwitch.check(request.agent, request.session))

@@ -10,13 +10,15 @@ import { type CliIo, EXIT, usageError } from '../usage-error.js';
 import { openRuntimeState } from './runtime-state.js';
 
 export const AUDIT_HELP = `Usage:
-  warden audit verify (--db PATH | --jsonl FILE) [--public-key FILE] [--json]
+  warden audit verify (--db PATH | --jsonl FILE) [--public-key FILE] [--allow-unsigned-tail] [--json]
   warden audit export [--db PATH | --config FILE]           JSONL of records and checkpoints on stdout
   warden audit public-key [--db PATH | --config FILE]       the checkpoint public key (PEM)
   warden audit tail [--db PATH | --config FILE] [-n N] [--follow]
 
 verify exits 0 when the log is intact, 1 naming the first bad sequence number when a record was
 modified, deleted, inserted or reordered, or the log was cut below a signed checkpoint.
+Records after the last signed checkpoint fail verification (a closed log always ends with one);
+--allow-unsigned-tail accepts them, for a log whose writer is still running.
 With --db and no --public-key, the key file beside the database (PATH.key) is used.
 `;
 
@@ -42,6 +44,7 @@ export async function audit(argv: string[], io: CliIo): Promise<number> {
         config: { type: 'string' },
         'public-key': { type: 'string' },
         json: { type: 'boolean' },
+        'allow-unsigned-tail': { type: 'boolean' },
         follow: { type: 'boolean', short: 'f' },
         n: { type: 'string', short: 'n' },
         help: { type: 'boolean', short: 'h' },
@@ -88,7 +91,9 @@ export async function audit(argv: string[], io: CliIo): Promise<number> {
       close = () => state.store.close();
     }
     try {
-      const result = verifyAudit(records, checkpoints, publicKey);
+      const result = verifyAudit(records, checkpoints, publicKey, {
+        allowUnsignedTail: v['allow-unsigned-tail'] === true,
+      });
       if (v.json) io.stdout(`${JSON.stringify(result)}\n`);
       else if (result.ok)
         io.stdout(`ok: ${result.records} records, ${result.checkpoints} signed checkpoints\n`);

@@ -43,6 +43,10 @@ export function openRuntimeState(values: { db?: string; config?: string }, io: C
     pem = loaded.config.audit?.signingKey;
   }
   if (!existsSync(dbPath)) throw usageError(`${dbPath}: no such database`);
+  // Never create a key here: a fresh key would sign with something the running Warden does not use.
+  if (!pem && !existsSync(`${dbPath}.key`)) {
+    throw usageError(`${dbPath}.key: no key file beside the database; pass --config with audit.signingKey`);
+  }
   const key = pem ? signingKeyFromPem(pem, 'audit.signingKey') : loadOrCreateKeyFile(`${dbPath}.key`);
   return { store: new SqliteStore(dbPath), dbPath, key, approvalSecret: approvalSecretFor(key) };
 }
