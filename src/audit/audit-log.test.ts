@@ -27,6 +27,32 @@ function logWith(n: number, checkpointEvery = 4) {
   return { store, key, log };
 }
 
+/**
+ * Run a writer child (test-support/SCRIPT FILE PEM) that prints each acknowledged sequence number,
+ * SIGKILL it after `delayMs`, and return the highest number it acknowledged.
+ */
+async function ackedBeforeKill(script: string, file: string, pem: string, delayMs: number): Promise<number> {
+  const child = spawn(
+    process.execPath,
+    [new URL(`./test-support/${script}`, import.meta.url).pathname, file, pem],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let acked = 0;
+  let buffered = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const l of lines) acked = Math.max(acked, Number(l));
+  });
+  await new Promise((r) => setTimeout(r, delayMs));
+  child.kill('SIGKILL');
+  await new Promise((r) => child.on('close', r));
+  return acked;
+}
+
 const verify = (records: AuditRecord[], store: MemoryAuditStore, key: SigningKey) =>
   verifyAudit(records, store.checkpoints(), key.publicKey);
 
@@ -159,22 +185,7 @@ describe('AuditLog', () => {
       'base64',
     );
     for (const delayMs of [400, 900]) {
-      const child = spawn(
-        process.execPath,
-        [new URL('./test-support/append-forever.mjs', import.meta.url).pathname, file, pem],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      let acked = 0;
-      let buffered = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const lines = buffered.split('\n');
-        buffered = lines.pop()!;
-        for (const l of lines) acked = Math.max(acked, Number(l));
-      });
-      await new Promise((r) => setTimeout(r, delayMs));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      const acked = await ackedBeforeKill('append-forever.mjs', file, pem, delayMs);
       expect(acked, 'the child acknowledged records before it was killed').toBeGreaterThan(0);
       const store = new JsonlAuditStore(file);
       const records = [...store.records()];
@@ -201,22 +212,7 @@ describe('SQLite audit durability', () => {
       'base64',
     );
     for (const delayMs of [500, 1100]) {
-      const child = spawn(
-        process.execPath,
-        [new URL('./test-support/append-sqlite-forever.mjs', import.meta.url).pathname, file, pem],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      let acked = 0;
-      let buffered = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const lines = buffered.split('\n');
-        buffered = lines.pop()!;
-        for (const l of lines) acked = Math.max(acked, Number(l));
-      });
-      await new Promise((r) => setTimeout(r, delayMs));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      const acked = await ackedBeforeKill('append-sqlite-forever.mjs', file, pem, delayMs);
       expect(acked, 'the child acknowledged records before it was killed').toBeGreaterThan(0);
       const store = new SqliteStore(file);
       const records = [...store.audit.records()];
