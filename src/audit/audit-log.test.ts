@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type AuditRecord, GENESIS_HASH } from './audit-record.js';
 import { AuditLog } from './audit-log.js';
-import { recordHash } from './hash-chain.js';
+import { recordHash, recordText } from './hash-chain.js';
 import { redactArgs } from './redact-args.js';
 import { loadOrCreateKeyFile, publicKeyPem, type SigningKey, signingKeyFromPem } from './signing-key.js';
 import { JsonlAuditStore, readAuditJsonl } from './stores/jsonl-store.js';
@@ -53,8 +53,14 @@ async function ackedBeforeKill(script: string, file: string, pem: string, delayM
   return acked;
 }
 
-const verify = (records: AuditRecord[], store: MemoryAuditStore, key: SigningKey) =>
-  verifyAudit(records, store.checkpoints(), key.publicKey);
+/** Verify records as objects and as stored texts; both paths must reach the same verdict. */
+function verify(records: AuditRecord[], store: MemoryAuditStore, key: SigningKey) {
+  const asObjects = verifyAudit(records, store.checkpoints(), key.publicKey);
+  const asTexts = verifyAudit(records.map(recordText), store.checkpoints(), key.publicKey);
+  expect(asTexts.ok).toBe(asObjects.ok);
+  if (!asObjects.ok && !asTexts.ok) expect(asTexts.seq).toBe(asObjects.seq);
+  return asObjects;
+}
 
 describe('AuditLog', () => {
   it('chains records and signs checkpoints that verify', () => {
@@ -198,6 +204,97 @@ describe('AuditLog', () => {
       });
       store.close();
     }
+  });
+});
+
+describe('verifying stored record texts', () => {
+  function storedTexts(n = 10) {
+    const { store, key, log } = logWith(n);
+    log.checkpoint();
+    return { texts: store.recordList.map(recordText), cps: store.checkpoints(), key };
+  }
+  const check = (texts: string[], cps: ReturnType<typeof storedTexts>['cps'], key: SigningKey) =>
+    verifyAudit(texts, cps, key.publicKey);
+
+  it('stores canonical JSON with the hash as the last key, and verifies it as stored', () => {
+    const { texts, cps, key } = storedTexts();
+    expect(texts[0]).toMatch(/^\{"agent":"a","effect":"allow","kind":"decision",.*,"hash":"[0-9a-f]{64}"\}$/);
+    expect(check(texts, cps, key)).toMatchObject({ ok: true, records: 10 });
+  });
+
+  it('detects an edit of the content and a non-JSON record; reformatting alone changes no meaning', () => {
+    const { texts, cps, key } = storedTexts();
+    const edit = (i: number, f: (t: string) => string) => texts.map((t, j) => (j === i ? f(t) : t));
+    const flipped = check(
+      edit(3, (t) => t.replace('"deny"', '"allow"')),
+      cps,
+      key,
+    );
+    expect(flipped).toMatchObject({ ok: false, seq: 4, problem: expect.stringContaining('modified') });
+    const added = check(
+      edit(5, (t) => t.replace('{"agent":"a"', '{"agent":"a","note":"added"')),
+      cps,
+      key,
+    );
+    expect(added).toMatchObject({ ok: false, seq: 6 });
+    const cut = check(
+      edit(2, (t) => t.slice(0, 40)),
+      cps,
+      key,
+    );
+    expect(cut).toMatchObject({ ok: false, seq: 3, problem: expect.stringContaining('not JSON') });
+    expect(
+      check(
+        edit(2, () => 'null'),
+        cps,
+        key,
+      ),
+    ).toMatchObject({ ok: false, seq: 3 });
+    // Same content in other bytes is verified in canonical form, as an exported JSONL copy would be.
+    const spaced = check(
+      edit(5, (t) => t.replace('{"agent"', '{ "agent"')),
+      cps,
+      key,
+    );
+    expect(spaced).toMatchObject({ ok: true });
+  });
+
+  it('detects a re-hashed text once a signed checkpoint covers it', () => {
+    const { texts, cps, key } = storedTexts();
+    const record = JSON.parse(texts[9]!) as AuditRecord;
+    const forged = { ...record, effect: 'allow' as const };
+    forged.hash = recordHash(forged);
+    expect(check([...texts.slice(0, 9), recordText(forged)], cps, key)).toMatchObject({ ok: false, seq: 10 });
+  });
+
+  it('still verifies records stored in the older full-JSON layout', () => {
+    const { store, key, log } = logWith(6);
+    log.checkpoint();
+    const legacy = store.recordList.map((r) => JSON.stringify(r));
+    expect(check(legacy, store.checkpoints(), key)).toMatchObject({ ok: true, records: 6 });
+    legacy[1] = legacy[1]!.replace('"deny"', '"allow"');
+    expect(check(legacy, store.checkpoints(), key)).toMatchObject({ ok: false, seq: 2 });
+  });
+
+  it('detects an edit made in the SQLite database itself', async () => {
+    const { SqliteStore } = await import('../store/sqlite-store.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'warden-sqlite-tamper-')), 'audit.db');
+    const key = freshKey();
+    const store = new SqliteStore(file);
+    const log = new AuditLog({ store: store.audit, key });
+    for (let i = 1; i <= 5; i++) log.append({ kind: 'decision', tool: `t${i}`, effect: 'deny' });
+    log.checkpoint();
+    const intact = verifyAudit(store.audit.recordTexts!(), store.audit.checkpoints(), key.publicKey);
+    expect(intact).toMatchObject({ ok: true, records: 5 });
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(file);
+    db.prepare(`UPDATE audit_records SET record = replace(record, '"deny"', '"allow"') WHERE seq = 3`).run();
+    db.close();
+    expect(verifyAudit(store.audit.recordTexts!(), store.audit.checkpoints(), key.publicKey)).toMatchObject({
+      ok: false,
+      seq: 3,
+    });
+    store.close();
   });
 });
 

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { canonicalJson } from '../policy/canonical-json.js';
 import { type AuditCheckpoint, type AuditEntry, type AuditRecord, GENESIS_HASH } from './audit-record.js';
 import type { AuditStore } from './audit-store.js';
-import { recordHash } from './hash-chain.js';
+import { sealRecord } from './hash-chain.js';
 import { type SigningKey, signBytes } from './signing-key.js';
 
 export interface AuditLogOptions {
@@ -109,8 +109,7 @@ export class AuditLog {
     const ts = this.now();
     const iso = ts.toISOString();
     const build = (entry: AuditEntry, seq: number, prev: string): AuditRecord => {
-      const body = { ...entry, seq, ts: iso, prev };
-      return { ...body, hash: recordHash(body) };
+      return sealRecord({ ...entry, seq, ts: iso, prev });
     };
     const store = this.options.store;
     let records: AuditRecord[];

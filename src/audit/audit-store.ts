@@ -19,6 +19,8 @@ export interface AuditStore {
   /** The last record, to continue the chain after a restart. */
   last(): AuditRecord | undefined;
   records(): Iterable<AuditRecord>;
+  /** The records as stored text (`recordText`), for stores that keep text: verifying hashes it as is. */
+  recordTexts?(): Iterable<string>;
   checkpoints(): AuditCheckpoint[];
   close(): void;
 }

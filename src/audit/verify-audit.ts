@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { type AuditCheckpoint, type AuditRecord, GENESIS_HASH } from './audit-record.js';
 import { checkpointPayload } from './audit-log.js';
-import { recordHash } from './hash-chain.js';
+import { chainedTextHash, hashRecordText, recordHash } from './hash-chain.js';
 import { keyIdOf, verifyBytes } from './signing-key.js';
 
 export type AuditVerification =
@@ -14,13 +14,15 @@ export type AuditVerification =
  * reproduce. Modifying, deleting, inserting or reordering a record breaks the chain at that record;
  * truncating the log below a signed checkpoint leaves the checkpoint pointing past the end; records
  * after the last signed checkpoint fail unless `allowUnsignedTail` (a writer still running).
+ * Records may be given as objects or as the texts a store keeps (`recordText`); texts are hashed
+ * as stored, which is what makes verifying a SQLite log fast.
  *
  * @example
  * const result = verifyAudit(store.records(), store.checkpoints(), publicKey);
  * if (!result.ok) console.error(`tampered at seq ${result.seq}: ${result.problem}`);
  */
 export function verifyAudit(
-  records: Iterable<AuditRecord>,
+  records: Iterable<AuditRecord | string>,
   checkpoints: readonly AuditCheckpoint[],
   publicKey: KeyObject,
   options: { allowUnsignedTail?: boolean } = {},
@@ -43,7 +45,35 @@ export function verifyAudit(
 
   let expectedSeq = 1;
   let prev = GENESIS_HASH;
-  for (const record of records) {
+  for (const item of records) {
+    let record: AuditRecord;
+    let computed: string;
+    if (typeof item === 'string') {
+      const proven = chainedTextHash(item, prev);
+      if (proven !== undefined) {
+        // Fast path: the stored bytes hash to their stored hash after the previous record's.
+        const head = pinned.get(expectedSeq);
+        if (head !== undefined && head !== proven)
+          return {
+            ok: false,
+            seq: expectedSeq,
+            problem: 'differs from the signed checkpoint (chain rewritten)',
+          };
+        prev = proven;
+        expectedSeq++;
+        continue;
+      }
+      try {
+        ({ record, computed } = hashRecordText(item));
+      } catch {
+        return { ok: false, seq: expectedSeq, problem: 'stored record is not JSON (modified)' };
+      }
+      if (record === null || typeof record !== 'object')
+        return { ok: false, seq: expectedSeq, problem: 'stored record is not an object (modified)' };
+    } else {
+      record = item;
+      computed = recordHash(item);
+    }
     if (record.seq !== expectedSeq) {
       return {
         ok: false,
@@ -53,7 +83,7 @@ export function verifyAudit(
     }
     if (record.prev !== prev)
       return { ok: false, seq: record.seq, problem: 'does not chain to the previous record' };
-    if (recordHash(record) !== record.hash)
+    if (computed !== record.hash)
       return { ok: false, seq: record.seq, problem: 'content does not match its hash (modified)' };
     const head = pinned.get(record.seq);
     if (head !== undefined && head !== record.hash) {

@@ -8,7 +8,47 @@ import { createHash } from 'node:crypto';
  * canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  // String building in one pass: this runs twice per audit record (append and verify).
+  // Values whose keys are already in order (records we built, or parsed back from their canonical
+  // text) serialise natively, which is several times faster than building the string here.
+  if (isInCanonicalOrder(value)) return JSON.stringify(value) ?? 'null';
+  return buildCanonical(value);
+}
+
+/**
+ * True when `JSON.stringify(value)` already is the canonical form: plain objects and arrays only
+ * (no `toJSON`, no class instances), every object's keys in sorted order, no value JSON would drop
+ * or convert differently (undefined, functions, symbols, bigints).
+ */
+function isInCanonicalOrder(value: unknown): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return true;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (let i = 0; i < value.length; i++) if (!isInCanonicalOrder(value[i])) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    // `<` compares UTF-16 code units, as the default sort does.
+    if (i > 0 && !(keys[i - 1]! < keys[i]!)) return false;
+    if (!isInCanonicalOrder(record[keys[i]!])) return false;
+  }
+  return true;
+}
+
+function buildCanonical(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -26,7 +66,7 @@ export function canonicalJson(value: unknown): string {
     let out = '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out += ',';
-      out += canonicalJson(value[i]);
+      out += buildCanonical(value[i]);
     }
     return `${out}]`;
   }
@@ -39,7 +79,7 @@ export function canonicalJson(value: unknown): string {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     if (!first) out += ',';
     first = false;
-    out += `${quoteKey(key)}:${canonicalJson(v)}`;
+    out += `${quoteKey(key)}:${buildCanonical(v)}`;
   }
   return `${out}}`;
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { AuditCheckpoint, AuditRecord } from '../audit/audit-record.js';
 import type { AuditStore } from '../audit/audit-store.js';
+import { recordText } from '../audit/hash-chain.js';
 import { WardenError, WardenErrorCode } from '../errors/warden-error.js';
 import {
   type KillEntry,
@@ -60,7 +61,7 @@ export class SqliteStore implements WardenStore {
     const appendNext = db.transaction((build: (last: AuditRecord | undefined) => AuditRecord) => {
       const raw = lastRecord.get() as Row<string>;
       const record = build(raw ? (JSON.parse(raw) as AuditRecord) : undefined);
-      insertRecord.run(record.seq, JSON.stringify(record));
+      insertRecord.run(record.seq, recordText(record));
       return record;
     });
     const appendNextMany = db.transaction(
@@ -70,14 +71,14 @@ export class SqliteStore implements WardenStore {
         const out: AuditRecord[] = [];
         for (const build of builds) {
           last = build(last);
-          insertRecord.run(last.seq, JSON.stringify(last));
+          insertRecord.run(last.seq, recordText(last));
           out.push(last);
         }
         return out;
       },
     );
     const appendMany = db.transaction((records: readonly AuditRecord[]) => {
-      for (const r of records) insertRecord.run(r.seq, JSON.stringify(r));
+      for (const r of records) insertRecord.run(r.seq, recordText(r));
     });
 
     this.q = this.prepare();
@@ -95,6 +96,7 @@ export class SqliteStore implements WardenStore {
       records: function* () {
         for (const raw of allRecords.iterate() as Iterable<string>) yield JSON.parse(raw) as AuditRecord;
       },
+      recordTexts: () => allRecords.iterate() as Iterable<string>,
       checkpoints: () => (allCheckpoints.all() as string[]).map((raw) => JSON.parse(raw) as AuditCheckpoint),
       close: () => {},
     };

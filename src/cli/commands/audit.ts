@@ -64,7 +64,7 @@ export async function audit(argv: string[], io: CliIo): Promise<number> {
   }
 
   if (action === 'verify') {
-    let records: Iterable<AuditRecord>;
+    let records: Iterable<AuditRecord | string>;
     let checkpoints: AuditCheckpoint[];
     let publicKey: KeyObject;
     let close = () => {};
@@ -85,8 +85,9 @@ export async function audit(argv: string[], io: CliIo): Promise<number> {
       publicKey = readPublicKey(v['public-key'], io);
     } else {
       const state = openRuntimeState(v, io);
-      records = [...state.store.audit.records()];
+      // Checkpoints first: records appended meanwhile are then an unsigned tail, never a gap.
       checkpoints = state.store.audit.checkpoints();
+      records = state.store.audit.recordTexts?.() ?? [...state.store.audit.records()];
       publicKey = v['public-key'] ? readPublicKey(v['public-key'], io) : state.key.publicKey;
       close = () => state.store.close();
     }
