@@ -32,7 +32,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**/*.mjs', 'src/**/*.mjs', 'examples/**/*.mjs', '*.js'],
+    files: [
+      'bench/**/*.mjs',
+      'eval/**/*.mjs',
+      'scripts/**/*.mjs',
+      'src/**/*.mjs',
+      'examples/**/*.mjs',
+      '*.js',
+    ],
     languageOptions: {
       globals: {
         process: 'readonly',
@@ -43,6 +50,8 @@ export default tseslint.config(
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
         setImmediate: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
       },
     },
   },
