@@ -10,6 +10,8 @@ Commands:
   kill, revive  trip or clear the kill switch (all, an agent, a session) in the shared store
   approvals     list, approve or deny approval requests waiting in the shared store
   audit         verify, export, tail the tamper-evident audit log; print its public key
+  scan          find secrets, PII, prompt injection, exfiltration links and hidden text in text
+  redact        print text with secrets and PII replaced by typed placeholders
 
 Options:
   -h, --help     help for warden or a command (warden policy eval --help)
@@ -17,7 +19,8 @@ Options:
 
 Exit codes:
   0  success (for policy eval: whatever the decision)
-  1  warden check found an error-level risk; warden audit verify found tampering
+  1  warden check found an error-level risk; warden audit verify found tampering;
+     warden scan found something
   2  bad input: unknown option, unreadable or invalid config, malformed arguments
   3  internal error
 `;

@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   revive: async () => (await import('./commands/kill.js')).killCommand(true),
   approvals: async () => (await import('./commands/approvals.js')).approvals,
   audit: async () => (await import('./commands/audit.js')).audit,
+  scan: async () => (await import('./commands/scan.js')).scan,
+  redact: async () => (await import('./commands/scan.js')).redactCommand,
 };
 
 function version(): string {

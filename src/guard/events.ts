@@ -1,5 +1,16 @@
 import type { Decision } from '../policy/decision.js';
 
+/** What events and audit records say about a finding: never the matched text. */
+export interface OutputFindingSummary {
+  kind: string;
+  type: string;
+  path?: string;
+  start: number;
+  end: number;
+  score: number;
+  encodings?: string[];
+}
+
 /** Everything the guard reports, by event type. */
 export interface WardenEvents {
   decision: { agent: string; session?: string; tool: string; decision: Decision };
@@ -11,6 +22,10 @@ export interface WardenEvents {
   kill: { scope: string; reason: string; revived: boolean };
   alert: { agent: string; kind: 'violations' | 'budget'; count: number; windowMs: number };
   error: { agent?: string; tool?: string; stage: string; message: string };
+  /** Detectors found something in a tool result (values never included, only kinds, types and spans). */
+  detection: { agent: string; session?: string; tool: string; findings: OutputFindingSummary[] };
+  /** A session's context received prompt injection: later calls can be treated as untrusted. */
+  taint: { agent: string; session?: string; tool: string; types: string[] };
 }
 
 export type WardenEventType = keyof WardenEvents;

@@ -3,7 +3,21 @@ import { redactArgs, redactText } from '../audit/redact-args.js';
 import { WardenError, WardenErrorCode } from '../errors/warden-error.js';
 import { digest } from '../policy/canonical-json.js';
 import type { Decision } from '../policy/decision.js';
-import type { WardenCore } from './warden-core.js';
+import type { OutputFindingSummary } from './events.js';
+import type { OutputFinding, WardenCore } from './warden-core.js';
+
+/** The audit and event form of a finding: kind, type, where and how sure, never the matched text. */
+function summarizeFinding(f: OutputFinding): OutputFindingSummary {
+  return {
+    kind: f.kind,
+    type: f.type,
+    ...(f.path !== undefined ? { path: f.path } : {}),
+    start: f.start,
+    end: f.end,
+    score: f.score,
+    ...(f.encodings ? { encodings: f.encodings } : {}),
+  };
+}
 
 /** Who is calling: the agent profile, and optionally the principal and session. */
 export interface GuardContext {
@@ -58,6 +72,11 @@ export class Guard {
     private readonly core: WardenCore,
     readonly context: GuardContext,
   ) {}
+
+  /** True once a tool result in this guard's session carried prompt injection. */
+  get tainted(): boolean {
+    return this.context.session !== undefined && this.core.isTainted(this.context.session);
+  }
 
   /** A function with the tool's signature that runs every call through the pipeline. */
   wrap<A extends Record<string, unknown>, R>(tool: string, fn: ToolFunction<A, R>): (args: A) => Promise<R> {
@@ -267,6 +286,7 @@ export class Guard {
     );
     const started = performance.now();
     let outcome = 'ok';
+    const findings: OutputFinding[] = [];
     try {
       const aborted = new Promise<never>((_, reject) => {
         if (controller.signal.aborted) reject(controller.signal.reason);
@@ -281,7 +301,8 @@ export class Guard {
         Promise.resolve().then(() => exec(args, { signal: controller.signal, decision })),
         aborted,
       ]);
-      return (await Promise.race([core.output(result, { agent, tool, args }), aborted])) as R;
+      const call = { agent, ...(session ? { session } : {}), tool, args, findings };
+      return (await Promise.race([core.output(result, call), aborted])) as R;
     } catch (error) {
       outcome = WardenError.isInstance(error)
         ? error.code === WardenErrorCode.Timeout
@@ -297,10 +318,19 @@ export class Guard {
       clearTimeout(timer);
       untrack();
       // An execution that cannot be audited must not hand back its result.
+      const summaries = findings.map(summarizeFinding);
+      if (summaries.length > 0) {
+        core.events.emit('detection', { agent, ...(session ? { session } : {}), tool, findings: summaries });
+        if (findings.some((f) => f.kind === 'injection')) core.taint(agent, session, tool, findings);
+      }
       await core.auditDurable({
         ...base(),
         kind: 'execution',
-        data: { outcome, ms: Math.round(performance.now() - started) },
+        data: {
+          outcome,
+          ms: Math.round(performance.now() - started),
+          ...(summaries.length > 0 ? { findings: summaries } : {}),
+        },
       });
     }
   }

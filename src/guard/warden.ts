@@ -16,6 +16,7 @@ import { AlertRule, EventHub, type WardenEvents, type WardenEventType } from './
 import { Guard, type GuardContext } from './guard.js';
 import { KillSwitch } from './kill-switch.js';
 import { Limits } from './limits.js';
+import { type DetectorStageOptions, detectorStage } from './detector-stage.js';
 import type { OutputStage, WardenCore } from './warden-core.js';
 
 export type WardenOptions = ConfigInput & {
@@ -23,8 +24,13 @@ export type WardenOptions = ConfigInput & {
   store?: WardenStore;
   /** Programmatic approval channel. Without one, requests wait in the store for `warden approvals`. */
   approve?: ApprovalCallback;
-  /** Output stages run on every result, in order (detectors plug in here). */
+  /** Output stages run on every result, in order, before the detectors. */
   outputStages?: OutputStage[];
+  /**
+   * The detectors on every tool result (last output stage): secrets and PII redacted, injection
+   * recorded on the session and in the audit. On by default; `false` turns them off.
+   */
+  detectors?: DetectorStageOptions | false;
   /** Audit checkpoint key; default: `audit.signingKey` from the config, else a fresh one per process. */
   signingKey?: SigningKey;
   /** HMAC secret for approval grants; default: derived from the signing key. */
@@ -138,7 +144,11 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
       events.emit('kill', { scope: killScopeKey(entry.scope), reason: entry.reason, revived }),
     (error) => events.emit('error', { stage: 'kill-switch', message: String(error) }),
   );
-  const outputStages = options.outputStages ?? [];
+  const outputStages = [
+    ...(options.outputStages ?? []),
+    ...(options.detectors === false ? [] : [detectorStage(policy, options.detectors ?? {})]),
+  ];
+  const tainted = new Set<string>();
   const core: WardenCore = {
     policy,
     store,
@@ -163,6 +173,12 @@ export async function createWarden(options: WardenOptions): Promise<Warden> {
       alerts.record(agent, 'violations', now().getTime());
     },
     awaitApproval: (request, timeoutMs) => awaitApproval(core, request, timeoutMs),
+    taint: (agent, session, tool, findings) => {
+      if (session) tainted.add(session);
+      const types = [...new Set(findings.filter((f) => f.kind === 'injection').map((f) => f.type))];
+      events.emit('taint', { agent, ...(session ? { session } : {}), tool, types });
+    },
+    isTainted: (session) => tainted.has(session),
     output: async (result, call) => {
       let value = result;
       for (const stage of outputStages) {

@@ -1,0 +1,8 @@
+export { detect, type DetectOptions } from './detect.js';
+export type { Channel, Finding, FindingKind, Match } from './finding.js';
+export { sanitizeHtml, type SanitizeHtmlOptions } from './html/index.js';
+export { findEncodedLayers, type EncodedLayer, type LayerEncoding } from './normalize/decode-layers.js';
+export { normalizeText, type HiddenSpan, type NormalizedText } from './normalize/normalize-text.js';
+export { applyRedactions, redact, type RedactOptions, type RedactResult } from './redact.js';
+export { FINDING_KINDS, scan, type ScanOptions, type ScanResult } from './scan.js';
+export { StreamRedactor, type StreamChunkResult, type StreamRedactorOptions } from './stream-redactor.js';
