@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['decide.bench.mjs', 'guard.bench.mjs', 'cli-cold-start.bench.mjs'];
+const BENCHES = ['decide.bench.mjs', 'guard.bench.mjs', 'detect.bench.mjs', 'cli-cold-start.bench.mjs'];
 
 /** Run one bench file, echoing its stdout lines and collecting those that are JSON objects. */
 function run(file) {
@@ -84,6 +84,12 @@ const targets = [
     measured: get('audit-verify', 'records_per_s'),
     pass: (get('audit-verify', 'records_per_s') ?? 0) >= 200_000,
   },
+  target('detectors: 10 KB tool result p50 <= 1 ms', get('detect-10kb-tool-result', 'p50_us'), 1000, 'us', {
+    p99_us: get('detect-10kb-tool-result', 'p99_us'),
+    all_detectors_mb_per_s: get('detect-throughput', 'mb_per_s'),
+    secretlint_mb_per_s: get('secretlint-throughput', 'mb_per_s'),
+    warden_secrets_over_secretlint: get('secretlint-throughput', 'warden_secrets_over_secretlint'),
+  }),
   {
     target: 'Cedar decides every tool-level request like Warden',
     measured: cedarAgreement ? `${cedarAgreement.agree}/${cedarAgreement.total}` : null,
