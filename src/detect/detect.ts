@@ -1,9 +1,11 @@
-import { compileNetworkScope } from '../policy/rules/urls/network-scope.js';
+import { compileNetworkScope, type NetworkScope } from '../policy/rules/urls/network-scope.js';
 import { checkUrl } from '../policy/rules/urls/check-url.js';
 import type { Finding } from './finding.js';
 import { scan, type ScanOptions } from './scan.js';
 
 export interface DetectOptions extends ScanOptions {
+  /** A compiled agent profile (`policy.profile(agent)`): its network allowlist decides which links are exfiltration. */
+  profile?: { network: NetworkScope };
   /**
    * Host patterns links and images may point to, as in a profile's `network.allow`
    * (`api.example.com`, `*.github.com`). Ignored when `isAllowedHost` is given.
@@ -25,7 +27,12 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
 
 /** Turn `allowHosts` into the `isAllowedHost` predicate the exfiltration detector uses. */
 export function withHostCheck<T extends DetectOptions>(options: T): T {
-  if (options.isAllowedHost || !options.allowHosts) return options;
+  if (options.isAllowedHost) return options;
+  if (options.profile) {
+    const network = options.profile.network;
+    return { ...options, isAllowedHost: (host: string) => checkUrl(network, `https://${host}/`).ok };
+  }
+  if (!options.allowHosts) return options;
   const scope = compileNetworkScope({ allow: [...options.allowHosts] });
   return { ...options, isAllowedHost: (host: string) => checkUrl(scope, `https://${host}/`).ok };
 }
