@@ -1,0 +1,13 @@
+export { findPii, resolveOverlaps } from './find-pii.js';
+export { PII_TYPES, type PiiType, type FindPiiOptions, type CountryCode } from './types.js';
+export { findEmails } from './email.js';
+export { findPhones } from './phone.js';
+export { findPaymentCards, cardNetwork } from './payment-card.js';
+export { findIbans, ibanChecksumValid } from './iban.js';
+export { findUsSsns, ssnPlausible } from './us-ssn.js';
+export { findUsBankRouting, abaRoutingValid } from './us-bank-routing.js';
+export { findIpAddresses, isIpv6 } from './ip-address.js';
+export { findMacAddresses } from './mac-address.js';
+export { findPersonNames } from './person-name.js';
+export { findStreetAddresses } from './street-address.js';
+export { luhnValid, luhnCheckDigit } from './luhn.js';
