@@ -191,7 +191,7 @@ function scanLayer(
       scanLayer(span.decoded, depth + 1, () => outer, [...encodings, 'unicode-tags'], ctx);
     }
   }
-  for (const layer of findEncodedLayers(n.text)) {
+  for (const layer of findEncodedLayers(n.text, Number.POSITIVE_INFINITY)) {
     if (!spend(ctx, layer.text.length)) {
       ctx.complete = false;
       break;
