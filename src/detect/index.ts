@@ -6,3 +6,10 @@ export { normalizeText, type HiddenSpan, type NormalizedText } from './normalize
 export { applyRedactions, redact, type RedactOptions, type RedactResult } from './redact.js';
 export { FINDING_KINDS, scan, type ScanOptions, type ScanResult } from './scan.js';
 export { StreamRedactor, type StreamChunkResult, type StreamRedactorOptions } from './stream-redactor.js';
+export { scanToolDefinition } from './tool-poisoning/index.js';
+export type {
+  ScanToolDefinitionOptions,
+  ToolDefinition,
+  ToolPoisoningFinding,
+  ToolPoisoningType,
+} from './tool-poisoning/index.js';
