@@ -2,9 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detect } from './detect.js';
-import { injectionThreshold } from './injection/classifier/index.js';
 import { redact } from './redact.js';
-import { scan } from './scan.js';
+import { INJECTION_THRESHOLD, scan } from './scan.js';
 import { StreamRedactor } from './stream-redactor.js';
 import { fakeAwsAccessKeyId } from './test-support/fake-credentials.js';
 
@@ -62,7 +61,7 @@ describe('scan: prompt injection', () => {
         (text, channel) => {
           const r = scan(text, { channel });
           const flagged = r.findings.some((f) => f.kind === 'injection');
-          expect(flagged).toBe(r.scores.injection >= injectionThreshold(channel));
+          expect(flagged).toBe(r.scores.injection >= INJECTION_THRESHOLD);
         },
       ),
     );

@@ -26,7 +26,7 @@ export interface ScanOptions {
   kinds?: readonly FindingKind[];
   /** Hosts links and images may point to without an exfiltration finding (the profile's network allowlist). */
   isAllowedHost?: (host: string) => boolean;
-  /** Override the injection threshold of the channel (0..1). */
+  /** Override the injection threshold (0..1; default `INJECTION_THRESHOLD`, the channel's decision point). */
   injectionThreshold?: number;
   /** How many encoding layers to unwrap (default 3). */
   maxDepth?: number;
@@ -80,18 +80,19 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   const findings = ctx.findings;
   let injection = 0;
   if (ctx.kinds.has('injection')) {
-    const threshold = options.injectionThreshold ?? injectionThreshold(options.channel ?? 'tool');
+    const threshold = options.injectionThreshold ?? INJECTION_THRESHOLD;
     const rules = [...ctx.injection.rules.values()];
-    injection = combineInjection(ctx.injection.classifier, rules);
+    const classifier = relativeToChannel(ctx.injection.classifier, options.channel ?? 'tool');
+    injection = combineInjection(classifier, rules);
     if (injection >= threshold) {
       for (const rule of rules) findings.push(rule);
-      if (rules.length === 0 || ctx.injection.classifier >= threshold) {
+      if (rules.length === 0 || classifier >= threshold) {
         findings.push({
           kind: 'injection',
           type: 'injection-classifier',
           start: 0,
           end: text.length,
-          score: round(ctx.injection.classifier),
+          score: round(classifier),
           message: 'the text reads like instructions aimed at the model',
         });
       }
@@ -99,6 +100,20 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   }
   findings.sort((a, b) => a.start - b.start || b.end - a.end || a.kind.localeCompare(b.kind));
   return { findings: dedupe(findings), scores: { injection: round(injection) }, complete: ctx.complete };
+}
+
+/**
+ * The decision point of the combined injection score, for every channel: the classifier's
+ * probability is shifted so that its per-channel threshold (tool results are judged more strictly
+ * than user input) lands on 0.5, and rule scores use 0.5 as "flag".
+ */
+export const INJECTION_THRESHOLD = 0.5;
+
+/** The classifier's calibrated probability, moved so that the channel's threshold sits at 0.5. */
+function relativeToChannel(probability: number, channel: Channel): number {
+  const logit = (p: number) =>
+    Math.log(Math.min(Math.max(p, 1e-9), 1 - 1e-9) / (1 - Math.min(Math.max(p, 1e-9), 1 - 1e-9)));
+  return 1 / (1 + Math.exp(-(logit(probability) - logit(injectionThreshold(channel)))));
 }
 
 /**

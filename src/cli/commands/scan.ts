@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { withHostCheck } from '../../detect/detect.js';
 import type { Channel, FindingKind } from '../../detect/finding.js';
-import { injectionThreshold } from '../../detect/injection/classifier/index.js';
-import { FINDING_KINDS, scan as scanText, type ScanOptions } from '../../detect/scan.js';
+import { FINDING_KINDS, INJECTION_THRESHOLD, scan as scanText, type ScanOptions } from '../../detect/scan.js';
 import { StreamRedactor } from '../../detect/stream-redactor.js';
 import { type CliIo, EXIT, usageError } from '../usage-error.js';
 
@@ -135,7 +134,7 @@ export async function scan(argv: string[], io: CliIo): Promise<number> {
       );
     }
     io.stdout(
-      `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}; injection score ${result.scores.injection.toFixed(3)} (threshold ${injectionThreshold(channel).toFixed(3)} for ${channel})\n`,
+      `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}; injection score ${result.scores.injection.toFixed(3)} (flagged at ${INJECTION_THRESHOLD} for ${channel} text)\n`,
     );
   }
   return result.findings.length > 0 ? EXIT.findings : EXIT.ok;
