@@ -44,8 +44,20 @@ export function normalizeText(original: string): NormalizedText {
 
   const out: string[] = [];
   // For every UTF-16 unit of the output: where its source starts and ends in the original.
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let starts = new Int32Array(original.length + 16);
+  let ends = new Int32Array(original.length + 16);
+  let size = 0;
+  const reserve = (more: number) => {
+    if (size + more <= starts.length) return;
+    const capacity = Math.max(starts.length * 2, size + more);
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(capacity);
+      b.set(a.subarray(0, size));
+      return b;
+    };
+    starts = grow(starts);
+    ends = grow(ends);
+  };
   const hidden: HiddenSpan[] = [];
   const flag = (type: HiddenCharacterType, start: number, end: number, tag?: string) => {
     const last = hidden.at(-1);
@@ -54,11 +66,20 @@ export function normalizeText(original: string): NormalizedText {
       if (tag !== undefined) last.decoded = (last.decoded ?? '') + tag;
     } else hidden.push(tag === undefined ? { type, start, end } : { type, start, end, decoded: tag });
   };
+  const emitIdentity = (a: number, b: number) => {
+    reserve(b - a);
+    out.push(original.slice(a, b));
+    for (let k = a; k < b; k++) {
+      starts[size] = k;
+      ends[size++] = k + 1;
+    }
+  };
   const emit = (piece: string, start: number, end: number) => {
+    reserve(piece.length);
+    out.push(piece);
     for (let k = 0; k < piece.length; k++) {
-      out.push(piece[k]!);
-      starts.push(start);
-      ends.push(end);
+      starts[size] = start;
+      ends[size++] = end;
     }
   };
 
@@ -68,24 +89,29 @@ export function normalizeText(original: string): NormalizedText {
     if (a >= b) return;
     const segment = original.slice(a, b);
     if (segment.normalize('NFKC') === segment) {
-      for (let k = a; k < b; k++) {
-        out.push(original[k]!);
-        starts.push(k);
-        ends.push(k + 1);
-      }
+      emitIdentity(a, b);
       return;
     }
-    // A base character with its combining marks normalizes as one cluster ('e' + U+0301 → 'é').
+    // ASCII runs stay as they are; each other character is normalized with its combining marks
+    // as one cluster ('e' + U+0301 → 'é').
     let i = a;
     while (i < b) {
-      let j = i + ((original.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
-      while (j < b) {
-        const next = original.codePointAt(j)!;
-        if (next < 0x300 || !COMBINING.test(String.fromCodePoint(next))) break;
-        j += next > 0xffff ? 2 : 1;
+      let j = i;
+      while (j < b && original.charCodeAt(j) < 0x80) j++;
+      // An ASCII letter followed by a combining mark belongs to that mark's cluster.
+      if (j < b && j > i && isCombiningAt(original, j)) j--;
+      if (j > i) {
+        emitIdentity(i, j);
+        i = j;
+        continue;
       }
-      emit(original.slice(i, j).normalize('NFKC'), i, j);
-      i = j;
+      let k = i + ((original.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+      while (k < b && isCombiningAt(original, k)) k += original.codePointAt(k)! > 0xffff ? 2 : 1;
+      const cluster = original.slice(i, k);
+      const normalized = cluster.normalize('NFKC');
+      if (normalized === cluster) emitIdentity(i, k);
+      else emit(normalized, i, k);
+      i = k;
     }
   };
 
@@ -121,8 +147,8 @@ export function normalizeText(original: string): NormalizedText {
   flushSegment(segmentStart, n);
 
   const text = out.join('');
-  const startMap = Int32Array.from(starts);
-  const endMap = Int32Array.from(ends);
+  const startMap = starts;
+  const endMap = ends;
   return {
     original,
     text,
@@ -130,12 +156,20 @@ export function normalizeText(original: string): NormalizedText {
     hidden,
     toOriginal(start, end) {
       if (end <= start) {
-        const at = start < startMap.length ? startMap[start]! : n;
+        const at = start < text.length ? startMap[start]! : n;
         return { start: at, end: at };
       }
-      return { start: startMap[start] ?? n, end: endMap[end - 1] ?? n };
+      return {
+        start: start < text.length ? startMap[start]! : n,
+        end: end - 1 < text.length ? endMap[end - 1]! : n,
+      };
     },
   };
+}
+
+function isCombiningAt(s: string, i: number): boolean {
+  const cp = s.codePointAt(i)!;
+  return cp >= 0x300 && COMBINING.test(String.fromCodePoint(cp));
 }
 
 function plainAscii(original: string): NormalizedText {
@@ -148,9 +182,25 @@ function plainAscii(original: string): NormalizedText {
   };
 }
 
+// foldCodeUnit per BMP code unit, filled on first use (0 = not computed yet).
+const FOLD_CACHE = new Uint16Array(0x10000);
+
 function fold(text: string): string {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      units[i] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+      continue;
+    }
+    let f = FOLD_CACHE[c]!;
+    if (f === 0) f = FOLD_CACHE[c] = foldCodeUnit(c).charCodeAt(0);
+    units[i] = f;
+  }
   let out = '';
-  for (let i = 0; i < text.length; i++) out += foldCodeUnit(text.charCodeAt(i));
+  for (let i = 0; i < units.length; i += 8192) {
+    out += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
+  }
   return out;
 }
 
