@@ -23,8 +23,11 @@ for (const name of SECTIONS) {
   let options = {};
   if (name === 'injection') {
     // The full pipeline: rules and classifier on normalized and decoded text, one score.
-    const { scan } = await import('../dist/detect/index.js');
-    options = { score: (text, channel) => scan(text, { channel, kinds: ['injection'] }).scores.injection };
+    const { scan, INJECTION_THRESHOLD } = await import('../dist/detect/index.js');
+    options = {
+      score: (text, channel) => scan(text, { channel, kinds: ['injection'] }).scores.injection,
+      thresholds: { user: INJECTION_THRESHOLD, tool: INJECTION_THRESHOLD },
+    };
   }
   const section = await mod.run(options);
   section.seconds = Math.round((performance.now() - t) / 100) / 10;
