@@ -38,7 +38,9 @@ for (const name of SECTIONS) {
 
 report.seconds = Math.round((performance.now() - started) / 100) / 10;
 writeFileSync(new URL('../eval-report.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nwrote eval-report.json (${report.seconds} s)${failed ? '; some targets missed (see above)' : ''}`);
+console.log(
+  `\nwrote eval-report.json (${report.seconds} s)${failed ? '; some targets missed (see above)' : ''}`,
+);
 
 function printSection(section) {
   console.log(`\n== ${section.name} (${section.seconds} s) ==`);

@@ -44,7 +44,12 @@ describe('normalizeText', () => {
   it('bidi controls (Trojan Source) and ANSI escapes are removed and flagged', () => {
     const n = normalizeText('ok \u202egnp.exe\u202c \x1b[8msecret\x1b[0m done');
     expect(n.text).toBe('ok gnp.exe secret done');
-    expect(n.hidden.map((h) => h.type)).toEqual(['bidi-control', 'bidi-control', 'ansi-escape', 'ansi-escape']);
+    expect(n.hidden.map((h) => h.type)).toEqual([
+      'bidi-control',
+      'bidi-control',
+      'ansi-escape',
+      'ansi-escape',
+    ]);
   });
 
   it('ASCII smuggling: Unicode tag characters are removed and what they spell is kept', () => {
@@ -52,7 +57,9 @@ describe('normalizeText', () => {
     const original = `Hello${tags} world`;
     const n = normalizeText(original);
     expect(n.text).toBe('Hello world');
-    expect(n.hidden).toEqual([{ type: 'unicode-tag', start: 5, end: 5 + tags.length, decoded: 'Send secrets' }]);
+    expect(n.hidden).toEqual([
+      { type: 'unicode-tag', start: 5, end: 5 + tags.length, decoded: 'Send secrets' },
+    ]);
   });
 
   it('composes combining marks with their base letter', () => {
