@@ -45,7 +45,12 @@ try {
   const bare = await timeCalls((i) => tool({ key: i }), 20_000, 5_000);
   emit({ bench: 'tool-bare', ...bare });
 
-  const mem = await createWarden({ config: config(), baseDir: root, store: new MemoryStore() });
+  const mem = await createWarden({
+    config: config(),
+    baseDir: root,
+    store: new MemoryStore(),
+    detectors: false,
+  });
   const memGuard = mem.guard({ agent: 'bot', session: 's' });
   const memCall = memGuard.wrap('kv.get', tool);
   const memStats = await timeCalls((i) => memCall({ key: i }), 20_000, 5_000);
@@ -59,7 +64,7 @@ try {
   // records are still built and hashed).
   const nullStore = new MemoryStore();
   nullStore.audit.append = () => {};
-  const noWrite = await createWarden({ config: config(), baseDir: root, store: nullStore });
+  const noWrite = await createWarden({ config: config(), baseDir: root, store: nullStore, detectors: false });
   const noWriteCall = noWrite.guard({ agent: 'bot', session: 's' }).wrap('kv.get', tool);
   const noWriteStats = await timeCalls((i) => noWriteCall({ key: i }), 20_000, 5_000);
   emit({
@@ -69,6 +74,18 @@ try {
     note: 'target: p50 overhead <= 50 us excluding the audit write',
   });
   await noWrite.close();
+  // With the detectors on (the default): a tool returning 1 KB of ordinary text.
+  const page = 'The quarterly report shows revenue up 4% on last year, driven by the new region. '.repeat(13);
+  const withDetectors = await createWarden({ config: config(), baseDir: root, store: nullStore });
+  const detectCall = withDetectors.guard({ agent: 'bot', session: 's' }).wrap('kv.get', async () => page);
+  const detectStats = await timeCalls(() => detectCall({ key: 1 }), 5_000, 1_000);
+  emit({
+    bench: 'guard-with-detectors-1kb',
+    ...detectStats,
+    overhead_p50_us: round(detectStats.p50_us - bare.p50_us),
+    note: 'default detectors on a 1 KB text result, audit write excluded',
+  });
+  await withDetectors.close();
   const memRead = memGuard.wrap('fs.read', tool);
   emit({
     bench: 'guard-memory-audit-path',
@@ -77,7 +94,7 @@ try {
   await mem.close();
 
   mkdirSync(join(root, 'state'));
-  const sql = await createWarden({ config: config('sqlite:./state/w.db'), baseDir: root });
+  const sql = await createWarden({ config: config('sqlite:./state/w.db'), baseDir: root, detectors: false });
   const sqlCall = sql.guard({ agent: 'bot', session: 's' }).wrap('kv.get', tool);
   const n = 1_000;
   const started = process.hrtime.bigint();
