@@ -189,15 +189,4 @@ describe('findExfiltration: allowlist and benign input', () => {
       expect(performance.now() - t, text.slice(0, 10)).toBeLessThan(1500);
     }
   });
-
-  it('a 10 KB document with a few links takes well under a millisecond once warm (loose CI bound)', () => {
-    let text = '';
-    while (text.length < 10_240)
-      text +=
-        'Some prose about the release. See [notes](https://example.com/notes) and ![b](https://img.example/b.svg). ';
-    for (let i = 0; i < 20; i++) findExfiltration(text);
-    const t = performance.now();
-    for (let i = 0; i < 50; i++) findExfiltration(text);
-    expect((performance.now() - t) / 50).toBeLessThan(10);
-  });
 });

@@ -173,14 +173,4 @@ describe('findHiddenMarkup: benign input', () => {
       expect(performance.now() - t, text.slice(0, 12)).toBeLessThan(1500);
     }
   });
-
-  it('a 10 KB page with ordinary markup takes well under a millisecond once warm (loose CI bound)', () => {
-    let text = '';
-    while (text.length < 10_240)
-      text += '<div class="row"><p>Some <b>visible</b> text about the product.</p></div>\n';
-    for (let i = 0; i < 20; i++) findHiddenMarkup(text);
-    const t = performance.now();
-    for (let i = 0; i < 50; i++) findHiddenMarkup(text);
-    expect((performance.now() - t) / 50).toBeLessThan(10);
-  });
 });

@@ -6,6 +6,7 @@ import { findMacAddresses } from './mac-address.js';
 import { findPaymentCards } from './payment-card.js';
 import { findPersonNames } from './person-name.js';
 import { findPhones } from './phone.js';
+import { holdScan } from './scan.js';
 import { findStreetAddresses } from './street-address.js';
 import { type FindPiiOptions, PII_TYPES, type PiiType } from './types.js';
 import { findUsBankRouting } from './us-bank-routing.js';
@@ -60,17 +61,20 @@ export function findPii(text: string, options: FindPiiOptions = {}): Match[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const types = options.types ?? PII_TYPES;
   if (text.length > MAX_SLICE) return findInSlices(text, options);
-  const all: Match[] = [];
-  for (const type of types) {
-    const recognizer = RECOGNIZERS[type];
-    if (!recognizer) continue;
-    try {
-      for (const m of recognizer(text, options)) all.push(m);
-    } catch {
-      // Fail closed at the orchestrator: one broken recognizer must not hide the others' findings.
+  // Names and addresses read the words of one shared pass over the text.
+  return holdScan(() => {
+    const all: Match[] = [];
+    for (const type of types) {
+      const recognizer = RECOGNIZERS[type];
+      if (!recognizer) continue;
+      try {
+        for (const m of recognizer(text, options)) all.push(m);
+      } catch {
+        // Fail closed at the orchestrator: one broken recognizer must not hide the others' findings.
+      }
     }
-  }
-  return resolveOverlaps(all);
+    return resolveOverlaps(all);
+  });
 }
 
 function findInSlices(text: string, options: FindPiiOptions): Match[] {

@@ -1,5 +1,6 @@
 import type { Match } from '../finding.js';
 import { isWordCode } from './context.js';
+import { execAll } from './scan.js';
 
 // IBAN length per country (SWIFT IBAN registry), as `CCnn` pairs.
 const IBAN_LENGTH: ReadonlyMap<string, number> = new Map(
@@ -15,7 +16,9 @@ const IBAN_LENGTH: ReadonlyMap<string, number> = new Map(
 );
 
 // Country code and check digits; the rest is read by hand so the length comes from the country.
-const IBAN_START = /(?<![\p{L}\p{N}_])([A-Za-z]{2})(\d{2})(?=[ -]?[A-Za-z0-9])/gu;
+const IBAN_START = /(?<![\p{L}\p{N}_])([A-Za-z]{2})(\d{2})(?=[ -]?[A-Za-z0-9])/uy;
+// Where IBAN_START can match (a plain pattern, cheap to scan: see execAll).
+const IBAN_CANDIDATE = /[A-Za-z]{2}\d\d/g;
 
 /**
  * The ISO 13616 check: move the first four characters to the end, letters to numbers (A=10…),
@@ -46,8 +49,10 @@ export function ibanChecksumValid(iban: string): boolean {
  */
 export function findIbans(text: string): Match[] {
   const out: Match[] = [];
-  IBAN_START.lastIndex = 0;
-  for (let m = IBAN_START.exec(text); m; m = IBAN_START.exec(text)) {
+  // After an IBAN the scan goes on from its end.
+  let after = 0;
+  for (const m of execAll(text, IBAN_START, [IBAN_CANDIDATE, 0])) {
+    if (m.index < after) continue;
     const country = m[1]!.toUpperCase();
     const length = IBAN_LENGTH.get(country);
     if (length === undefined) continue;
@@ -57,7 +62,7 @@ export function findIbans(text: string): Match[] {
     if (!ibanChecksumValid(compact)) continue;
     const lower = /[a-z]/.test(text.slice(m.index, found.end));
     out.push({ type: 'iban', start: m.index, end: found.end, score: lower ? 0.85 : 0.95 });
-    IBAN_START.lastIndex = found.end;
+    after = found.end;
   }
   return out;
 }

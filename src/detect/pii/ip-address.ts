@@ -1,13 +1,18 @@
 import type { Match } from '../finding.js';
 import { clampScore, hasContext, isWordCode } from './context.js';
+import { execAll } from './scan.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 // Not glued to letters, digits or dots on the left; not continued by more dotted numbers (OIDs,
 // five-part versions) on the right.
-const IPV4 = new RegExp(`(?<![\\p{L}\\p{N}_.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{L}\\p{N}_]|\\.\\d)`, 'gu');
+const IPV4 = new RegExp(`(?<![\\p{L}\\p{N}_.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{L}\\p{N}_]|\\.\\d)`, 'uy');
+// Where IPV4 can start (a plain pattern, cheap to scan: see execAll).
+const IPV4_CANDIDATE = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d/g;
 const IPV4_EXACT = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
+// Every IPv6 address has two colons with at most four hex digits between them.
+const IPV6_PAIRS = /:[0-9A-Fa-f]{0,4}:/g;
 const ZONE = /^%[\p{L}\p{N}_.-]{1,32}/u;
 
 const VERSION_BEFORE =
@@ -67,16 +72,23 @@ function isIpv6Code(code: number): boolean {
   );
 }
 
-// Runs are found by expanding around each colon by hand: a regex with a leading `[…]*` would
-// rescan long hex runs from every position.
+// Runs are found by expanding around a colon by hand: a regex with a leading `[…]*` would rescan
+// long hex runs from every position. Only runs with two colons at most four hex digits apart (an
+// address has such a pair) are looked at.
 function findIpv6(text: string, out: Match[]): void {
-  let colon = text.indexOf(':');
-  while (colon !== -1) {
+  let done = 0;
+  IPV6_PAIRS.lastIndex = 0;
+  for (let pair = IPV6_PAIRS.exec(text); pair; pair = IPV6_PAIRS.exec(text)) {
+    const colon = pair.index;
+    IPV6_PAIRS.lastIndex = colon + 1;
+    if (colon < done) continue;
     let start = colon;
     while (start > 0 && isIpv6Code(text.charCodeAt(start - 1))) start--;
     let runEnd = colon + 1;
     while (runEnd < text.length && isIpv6Code(text.charCodeAt(runEnd))) runEnd++;
-    colon = text.indexOf(':', runEnd);
+    done = runEnd;
+    // Without `::` an address has seven colons (six before an IPv4 tail): `12:34:56` is a time.
+    if (!hasIpv6Colons(text, start, runEnd)) continue;
     let raw = text.slice(start, runEnd);
     // A lone leading colon belongs to the text before it (`IP:10.0.0.1`).
     if (raw.startsWith(':') && !raw.startsWith('::')) {
@@ -96,9 +108,19 @@ function findIpv6(text: string, out: Match[]): void {
   }
 }
 
+/** Whether `text.slice(from, to)` has `::` or six colons at least. */
+function hasIpv6Colons(text: string, from: number, to: number): boolean {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== 0x3a) continue;
+    if (text.charCodeAt(i + 1) === 0x3a) return true;
+    n++;
+  }
+  return n >= 6;
+}
+
 function findIpv4(text: string, out: Match[]): void {
-  IPV4.lastIndex = 0;
-  for (let m = IPV4.exec(text); m; m = IPV4.exec(text)) {
+  for (const m of execAll(text, IPV4, [IPV4_CANDIDATE, 0])) {
     const start = m.index;
     const end = start + m[0].length;
     if (out.some((v6) => v6.start <= start && end <= v6.end)) continue;

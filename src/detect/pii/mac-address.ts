@@ -1,9 +1,13 @@
 import type { Match } from '../finding.js';
 import { clampScore, hasContext } from './context.js';
+import { execAll } from './scan.js';
 
 // Six hex pairs split by one kind of separator, or Cisco's three dotted quads.
 const MAC =
-  /(?<![\p{L}\p{N}_:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\p{L}\p{N}_]|[:.-][0-9A-Fa-f])/gu;
+  /(?<![\p{L}\p{N}_:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\p{L}\p{N}_]|[:.-][0-9A-Fa-f])/uy;
+// What MAC needs after its first hex pair (`:1A:2B:3C:4D:`) or first quad (`.2b3c.`).
+const COLON_FORM = /[:-](?:[0-9A-Fa-f]{2}[:-]){4}/g;
+const DOT_FORM = /\.[0-9A-Fa-f]{4}\./g;
 
 const MAC_CONTEXT = /\b(?:mac|ethernet|hardware|physical|wifi|wi-fi|wlan|nic|bssid|device)\b/;
 
@@ -16,8 +20,7 @@ const MAC_CONTEXT = /\b(?:mac|ethernet|hardware|physical|wifi|wi-fi|wlan|nic|bss
  */
 export function findMacAddresses(text: string): Match[] {
   const out: Match[] = [];
-  MAC.lastIndex = 0;
-  for (let m = MAC.exec(text); m; m = MAC.exec(text)) {
+  for (const m of execAll(text, MAC, [COLON_FORM, 2], [DOT_FORM, 4])) {
     const hex = m[0].replace(/[:.-]/g, '').toLowerCase();
     if (hex === '000000000000' || hex === 'ffffffffffff') continue;
     const start = m.index;

@@ -1,10 +1,14 @@
 import type { Match } from '../finding.js';
 import { clampScore, hasContext } from './context.js';
 import { luhnValid } from './luhn.js';
+import { execAll } from './scan.js';
 
 // 12–19 digits, bare or in groups of 2–6 split by one kind of separator (space or dash).
 const CARD_CANDIDATE =
-  /(?<![\p{L}\p{N}_.,-])(?:\d{12,19}|\d{2,6}(?:([ -])\d{2,6})(?:\1\d{2,6}){1,6})(?![\p{L}\p{N}_]|[.,-]\d)/gu;
+  /(?<![\p{L}\p{N}_.,-])(?:\d{12,19}|\d{2,6}(?:([ -])\d{2,6})(?:\1\d{2,6}){1,6})(?![\p{L}\p{N}_]|[.,-]\d)/uy;
+// Where CARD_CANDIDATE can start: twelve digits, or three groups; not after an ASCII letter, digit,
+// `_`, `.`, `,` or `-` (a subset of what its look-behind refuses). A plain pattern, cheap to scan.
+const CARD_START = /(?<![\dA-Za-z_.,-])\d\d(?:\d{10}|\d{0,4}[ -]\d{2,6}[ -]\d\d)/g;
 
 const CARD_CONTEXT =
   /\b(?:card|credit|debit|cc|visa|master ?card|amex|american express|discover|diners|jcb|maestro|unionpay|pan|payment|pay with|billing)\b/;
@@ -55,8 +59,9 @@ export function cardNetwork(digits: string): string | undefined {
  */
 export function findPaymentCards(text: string): Match[] {
   const out: Match[] = [];
-  CARD_CANDIDATE.lastIndex = 0;
-  for (let m = CARD_CANDIDATE.exec(text); m; m = CARD_CANDIDATE.exec(text)) {
+  for (const m of execAll(text, CARD_CANDIDATE, [CARD_START, 0])) {
+    // Fewer than 12 digits in all (`2025-06-24`) can hold no card.
+    if (countDigits(m[0]) < 12) continue;
     const found = validPrefix(m[0], m[1]);
     if (!found) continue;
     const start = m.index;
@@ -71,6 +76,15 @@ export function findPaymentCards(text: string): Match[] {
     });
   }
   return out;
+}
+
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) n++;
+  }
+  return n;
 }
 
 /** The longest run of whole groups from the left that is a valid card (a number may follow). */

@@ -49,6 +49,24 @@ describe('findPersonNames', () => {
     expect(names('i will be there, just ask')).toEqual([]);
   });
 
+  it('reads cues after a colon or a comma, and only those', () => {
+    expect(names('Name: Zorbulon; author : Quibbleworth')).toEqual(['Zorbulon', 'Quibbleworth']);
+    expect(names('Regards,Xandrith and thank you, Pellow')).toEqual(['Xandrith', 'Pellow']);
+    expect(names('ratio: Zorbulon, foo, Quibbleworth')).toEqual([]);
+  });
+
+  it('reads names in other alphabets and with accents', () => {
+    expect(names('Gestern rief Maria Müller-Lüdenscheidt an')).toEqual(['Maria Müller-Lüdenscheidt']);
+    expect(names('Dear Σωκράτης, hi there')).toEqual(['Σωκράτης']);
+    expect(names('Dr. José García')).toEqual(['José García']);
+  });
+
+  it('reads names the same in a long text as alone', () => {
+    const filler = 'const x = items.map((item) => item.value * 2); // no names here\n'.repeat(150);
+    const text = `${filler}Signed by Mary Q. Sample\n${filler}`;
+    expect(names(text)).toEqual(['Mary Q. Sample']);
+  });
+
   it('survives odd input', () => {
     expect(findPersonNames('')).toEqual([]);
     expect(findPersonNames('\ud800Jane\udc00 Doe')).toBeInstanceOf(Array);

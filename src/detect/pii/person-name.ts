@@ -11,13 +11,24 @@ import {
   STOP_SET,
   TITLE_SET,
 } from './name-lists.js';
+import {
+  addWords,
+  CAP,
+  filterBits,
+  isJsSpace,
+  LOWER,
+  MIXED,
+  releaseScan,
+  scanWords,
+  type Shape,
+  UPPER,
+  W_FIRST_NAME,
+  W_PLACE_PREFIX,
+  W_TITLE,
+  type WordTable,
+} from './scan.js';
 
-// Words: letters with inner apostrophes or hyphens (`O'Neil`, `Lom-Ali`).
-const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
-const UPPER_START = /^\p{Lu}/u;
-const HAS_UPPER = /\p{Lu}/u;
-const HAS_LOWER = /\p{Ll}/u;
-const HAS_UPPER_AFTER_FIRST = /^.\p{Ll}*\p{Lu}/u;
+const FILTERED = W_FIRST_NAME | W_TITLE;
 
 // Cues just before a word that make it a name whatever it is.
 const NAME_CUE =
@@ -25,19 +36,54 @@ const NAME_CUE =
 // Cues that make a capitalized unknown word a likely name.
 const GREETING_CUE =
   /(?:\bdear|\bhi|\bhello|\bhey|\bregards,?|\bsincerely,?|\bcheers,?|\bthanks,?|\bthank you,?|\bi'm|\bi am|\bthis is|\byours,?)\s*$/;
+// How every cue above ends (lower-case), before the white space up to the word, by last letter: a
+// word whose preceding text ends otherwise has no cue, and the regexes need not run for it.
+const CUE_ENDINGS: ReadonlyArray<readonly string[] | undefined> = (() => {
+  const byLast: Array<string[] | undefined> = new Array<string[] | undefined>(128).fill(undefined);
+  const endings = [
+    ' is',
+    'named',
+    ' me',
+    'signed',
+    ' by',
+    'attn',
+    'dear',
+    'hi',
+    'hello',
+    'hey',
+    'regards',
+    'sincerely',
+    'cheers',
+    'thanks',
+    ' you',
+    "i'm",
+    ' am',
+    'yours',
+  ];
+  for (const e of endings) (byLast[e.charCodeAt(e.length - 1)] ??= []).push(e);
+  return byLast;
+})();
 const SENTENCE_END = /[.!?:;\n\r"“([]\s*$/;
 
-type Shape = 'cap' | 'upper' | 'lower' | 'mixed';
+addWords(FIRST_NAME_SET, W_FIRST_NAME);
+addWords(TITLE_SET, W_TITLE);
+addWords(PLACE_PREFIX_SET, W_PLACE_PREFIX);
 
-interface Token {
-  start: number;
-  end: number;
-  key: string;
-  shape: Shape;
-  /** Touches `@`, `/`, `_`, a digit or a dot+letter: part of an identifier, address or URL. */
-  glued: boolean;
-  /** From text with no capital letters at all. */
-  caseless: boolean;
+/** Whether exactly `gap` separates word `a` from the word after it, `b`. */
+function gapIs(t: WordTable, a: number, b: number, gap: ' ' | '. '): boolean {
+  const from = t.end[a]!;
+  const codes = t.codes;
+  if (gap === ' ') return t.start[b]! - from === 1 && codes[from] === 0x20;
+  return t.start[b]! - from === 2 && codes[from] === 0x2e && codes[from + 1] === 0x20;
+}
+
+function gapText(t: WordTable, a: number, b: number): string {
+  return t.text.slice(t.end[a]!, t.start[b]!);
+}
+
+interface Hit extends Match {
+  first: number;
+  last: number;
 }
 
 /**
@@ -51,274 +97,281 @@ interface Token {
  * findPersonNames('Thanks, Ada Lovelace') // [{ type: 'person', start: 8, end: 20, score: 0.8 }]
  */
 export function findPersonNames(text: string): Match[] {
-  // Text written without capitals (chat, some transcripts): lower case is no evidence against a name.
-  const caseless = !HAS_UPPER.test(text);
-  const tokens = tokenize(text, caseless);
-  const found: Array<Match & { first: number; last: number }> = [];
-  for (let i = 0; i < tokens.length; i++) {
+  // In text written without capitals (chat, some transcripts) lower case is no evidence against a
+  // name: the table reads such words as capitalized (`caseless`).
+  const t = scanWords(text);
+  try {
+    return namesIn(t);
+  } finally {
+    releaseScan();
+  }
+}
+
+function namesIn(t: WordTable): Match[] {
+  const found: Hit[] = [];
+  for (let i = 0; i < t.n; i++) {
     // `rue Victor Hugo`, `San Luis Obispo`: skip the whole capitalized run after a place word.
-    if (tokens[i]!.shape === 'cap' && afterPlacePrefix(text, tokens, i)) {
-      while (tokens[i + 1]?.shape === 'cap' && gapBetween(text, tokens[i]!, tokens[i + 1]!) === ' ') i++;
+    if (t.shape[i] === CAP && afterPlacePrefix(t, i)) {
+      while (i + 1 < t.n && t.shape[i + 1] === CAP && gapIs(t, i, i + 1, ' ')) i++;
       continue;
     }
-    const hit = nameAt(text, tokens, i);
+    // Most words are neither a title nor perhaps a first name, nor right after a cue: skip them
+    // here without a call (nameAt would find nothing there).
+    if (t.shape[i] === MIXED) continue;
+    if ((filterBits(t.hash[i]!) & FILTERED) === 0 && !mayHaveCue(t, i)) continue;
+    if (t.glued(i)) continue;
+    const hit = nameAt(t, i);
     if (!hit) continue;
     found.push(hit);
     i = hit.last;
   }
-  spreadOverLists(text, tokens, found);
+  spreadOverLists(t, found);
   found.sort((a, b) => a.start - b.start);
   return found.map(({ type, start, end, score }) => ({ type, start, end, score: clampScore(score) }));
 }
 
-function tokenize(text: string, caseless: boolean): Token[] {
-  const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let word = m[0];
-    // Possessive `'s` is not part of the name.
-    if (/['’]s$/i.test(word)) word = word.slice(0, -2);
-    const start = m.index;
-    const end = start + word.length;
-    const before = text[start - 1] ?? ' ';
-    const after = text[end] ?? ' ';
-    const afterNext = text[end + 1] ?? ' ';
-    const glued =
-      /[@/_\d]/.test(before) ||
-      /[@/_\d]/.test(after) ||
-      (before === '.' && /\p{L}/u.test(text[start - 2] ?? '')) ||
-      (after === '.' && /\p{L}/u.test(afterNext));
-    // In caseless text every word is read as if capitalized, at a lower confidence (see nameAt).
-    const shape = caseless && HAS_LOWER.test(word[0]!) ? 'cap' : shapeOf(word);
-    tokens.push({ start, end, key: word.toLowerCase(), shape, glued, caseless });
-  }
-  return tokens;
-}
-
-function shapeOf(word: string): Shape {
-  if (!UPPER_START.test(word)) return HAS_LOWER.test(word) ? 'lower' : 'mixed';
-  if (!HAS_LOWER.test(word)) return word.length > 1 ? 'upper' : 'cap';
-  return HAS_UPPER_AFTER_FIRST.test(word) && !/['’-]/.test(word) && !/^(?:mc|mac|o)/i.test(word)
-    ? 'mixed'
-    : 'cap';
-}
-
-function gapBetween(text: string, a: Token, b: Token): string {
-  return text.slice(a.end, b.start);
-}
-
 /** Whether `tokens[j]` continues a name whose previous word is `tokens[j - 1]`. */
-function continues(
-  text: string,
-  tokens: Token[],
-  j: number,
-  shape: Shape,
-): 'word' | 'initial' | 'particle' | false {
-  const prev = tokens[j - 1];
-  const tok = tokens[j];
-  if (!prev || !tok || tok.glued) return false;
-  const gap = gapBetween(text, prev, tok);
-  const prevIsInitial = prev.end - prev.start === 1 && prev.shape === 'cap';
-  if (!(gap === ' ' || (prevIsInitial && gap === '. '))) return false;
-  if (STOP_SET.has(tok.key) && !(tok.end - tok.start === 1)) return false;
-  if (tok.caseless && (COMMON_WORD_SET.has(tok.key) || tok.end - tok.start < 3)) return false;
-  if (shape === 'lower') {
-    if (tok.shape !== 'lower' || COMMON_WORD_SET.has(tok.key) || tok.key.length < 3) return false;
+function continues(t: WordTable, j: number, shape: Shape): 'word' | 'initial' | 'particle' | false {
+  if (j < 1 || j >= t.n || t.glued(j)) return false;
+  const prev = j - 1;
+  const prevIsInitial = t.len(prev) === 1 && t.shape[prev] === CAP;
+  if (!(gapIs(t, prev, j, ' ') || (prevIsInitial && gapIs(t, prev, j, '. ')))) return false;
+  const key = t.key(j);
+  const tokShape = t.shape[j];
+  if (STOP_SET.has(key) && !(t.len(j) === 1)) return false;
+  if (t.caseless && (COMMON_WORD_SET.has(key) || t.len(j) < 3)) return false;
+  if (shape === LOWER) {
+    if (tokShape !== LOWER || COMMON_WORD_SET.has(key) || key.length < 3) return false;
     return 'word';
   }
-  if (tok.shape === 'lower' && PARTICLE_SET.has(tok.key)) {
-    const next = tokens[j + 1];
-    return next && next.shape !== 'lower' && gapBetween(text, tok, next) === ' ' ? 'particle' : false;
+  if (tokShape === LOWER && PARTICLE_SET.has(key)) {
+    const next = j + 1;
+    return next < t.n && t.shape[next] !== LOWER && gapIs(t, j, next, ' ') ? 'particle' : false;
   }
-  if (tok.end - tok.start === 1 && tok.shape === 'cap') {
+  if (t.len(j) === 1 && tokShape === CAP) {
     // A middle initial must be followed by another name word.
-    const next = tokens[j + 1];
-    const gapNext = next ? gapBetween(text, tok, next) : '';
-    return next && next.shape !== 'lower' && (gapNext === ' ' || gapNext === '. ') ? 'initial' : false;
+    const next = j + 1;
+    return next < t.n && t.shape[next] !== LOWER && (gapIs(t, j, next, ' ') || gapIs(t, j, next, '. '))
+      ? 'initial'
+      : false;
   }
-  if (shape === 'upper') return tok.shape === 'upper' ? 'word' : false;
-  return tok.shape === 'cap' || tok.shape === 'mixed' ? 'word' : false;
+  if (shape === UPPER) return tokShape === UPPER ? 'word' : false;
+  return tokShape === CAP || tokShape === MIXED ? 'word' : false;
 }
 
 /** Extend a name from `tokens[i]` over surnames, initials and particles: the last index taken. */
-function extend(text: string, tokens: Token[], i: number, shape: Shape, max = 3): number {
+function extend(t: WordTable, i: number, shape: Shape, max = 3): number {
   let last = i;
   let words = 0;
-  for (let j = i + 1; j < tokens.length && words < max; j++) {
-    const kind = continues(text, tokens, j, shape);
+  for (let j = i + 1; j < t.n && words < max; j++) {
+    const kind = continues(t, j, shape);
     if (!kind) break;
     last = j;
     if (kind === 'word') words++;
   }
   // Never end on a particle or an initial.
-  while (last > i && (PARTICLE_SET.has(tokens[last]!.key) || tokens[last]!.end - tokens[last]!.start === 1))
-    last--;
+  while (last > i && (PARTICLE_SET.has(t.key(last)) || t.len(last) === 1)) last--;
   return last;
 }
 
-function cueBefore(text: string, tok: Token): 'name' | 'greeting' | undefined {
-  const before = text.slice(Math.max(0, tok.start - 24), tok.start).toLowerCase();
+/**
+ * Whether the text before word `i` could end in a cue (`Dear`, `my name is`, `Signed:`): a cheap
+ * test on the characters before it, so the cue regexes run for few words.
+ */
+function mayHaveCue(t: WordTable, i: number): boolean {
+  const codes = t.codes;
+  const start = t.start[i]!;
+  let p = start - 1;
+  let c = p >= 0 ? codes[p]! : -1;
+  if (c === 0x20) c = --p >= 0 ? codes[p]! : -1;
+  while (p >= 0 && isJsSpace(c)) c = --p >= 0 ? codes[p]! : -1;
+  if (p < 0 || start - p > 24) return false;
+  // A letter whose lower case is another character: leave it to the regexes.
+  if (c >= 0x80) return true;
+  if (c === 0x3a) {
+    // `Name:`, `author :`, `Attn:`.
+    let q = p - 1;
+    while (q >= 0 && isJsSpace(codes[q]!)) q--;
+    return endsWithAny(codes, q + 1, COLON_CUES);
+  }
+  // `Regards,`, `Thank you,`.
+  if (c === 0x2c) return endsWithAny(codes, p, COMMA_CUES);
+  if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+  const endings = CUE_ENDINGS[c];
+  return endings !== undefined && endsWithAny(codes, p + 1, endings);
+}
+
+const COLON_CUES = ['name', 'author', 'patient', 'attn', 'attention'];
+const COMMA_CUES = ['regards', 'sincerely', 'cheers', 'thanks', ' you', 'yours'];
+
+function endsWithAny(codes: Uint16Array, end: number, endings: readonly string[]): boolean {
+  for (const ending of endings) if (endsWithLower(codes, end, ending)) return true;
+  return false;
+}
+
+/** Whether the text before `end` reads `ending` (lower-cased); any non-ASCII character may. */
+function endsWithLower(codes: Uint16Array, end: number, ending: string): boolean {
+  const from = end - ending.length;
+  if (from < 0) return false;
+  for (let k = ending.length - 1; k >= 0; k--) {
+    let c = codes[from + k]!;
+    if (c >= 0x80) return true;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if (c !== ending.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+function cueBefore(t: WordTable, i: number): 'name' | 'greeting' | undefined {
+  if (!mayHaveCue(t, i)) return undefined;
+  const start = t.start[i]!;
+  const before = t.text.slice(Math.max(0, start - 24), start).toLowerCase();
   if (NAME_CUE.test(before)) return 'name';
   if (GREETING_CUE.test(before)) return 'greeting';
   return undefined;
 }
 
-function atSentenceStart(text: string, tok: Token): boolean {
-  const before = text.slice(Math.max(0, tok.start - 4), tok.start);
-  return tok.start === 0 || before.trim() === '' || SENTENCE_END.test(before);
+function atSentenceStart(t: WordTable, i: number): boolean {
+  const start = t.start[i]!;
+  const before = t.text.slice(Math.max(0, start - 4), start);
+  return start === 0 || before.trim() === '' || SENTENCE_END.test(before);
 }
 
 /** `San Luis`, `rue Victor Hugo`: a first name inside a place or street name. */
-function afterPlacePrefix(text: string, tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  return prev !== undefined && PLACE_PREFIX_SET.has(prev.key) && gapBetween(text, prev, tokens[i]!) === ' ';
+function afterPlacePrefix(t: WordTable, i: number): boolean {
+  return (
+    i > 0 && t.may(i - 1, W_PLACE_PREFIX) && gapIs(t, i - 1, i, ' ') && PLACE_PREFIX_SET.has(t.key(i - 1))
+  );
 }
 
 /** `Solomon Islands`, `Merrill Corp.`: the next word makes it a place or a company. */
-function beforePlaceOrOrg(text: string, tokens: Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  return (
-    next !== undefined && PLACE_OR_ORG_SUFFIX_SET.has(next.key) && gapBetween(text, tokens[i]!, next) === ' '
-  );
+function beforePlaceOrOrg(t: WordTable, i: number): boolean {
+  return i + 1 < t.n && PLACE_OR_ORG_SUFFIX_SET.has(t.key(i + 1)) && gapIs(t, i, i + 1, ' ');
 }
 
-function afterCapitalized(text: string, tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  return (
-    prev !== undefined && prev.shape === 'cap' && !prev.caseless && gapBetween(text, prev, tokens[i]!) === ' '
-  );
+function afterCapitalized(t: WordTable, i: number): boolean {
+  return i > 0 && t.shape[i - 1] === CAP && !t.caseless && gapIs(t, i - 1, i, ' ');
 }
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'your', 'my']);
 
 /** `the Princess`, `a Royal`: a determiner makes a capitalized word a common noun. */
-function afterDeterminer(text: string, tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  return (
-    prev !== undefined &&
-    /^(?:the|a|an|this|that|our|your|my)$/.test(prev.key) &&
-    gapBetween(text, prev, tokens[i]!) === ' '
-  );
+function afterDeterminer(t: WordTable, i: number): boolean {
+  return i > 0 && DETERMINERS.has(t.key(i - 1)) && gapIs(t, i - 1, i, ' ');
 }
 
 /** A surname-like word: capitalized, not a common word (a weak first name needs one). */
-function strongSurname(tokens: Token[], i: number, last: number): boolean {
+function strongSurname(t: WordTable, i: number, last: number): boolean {
   for (let j = i + 1; j <= last; j++) {
-    const t = tokens[j]!;
-    if (
-      t.end - t.start > 1 &&
-      !PARTICLE_SET.has(t.key) &&
-      !COMMON_WORD_SET.has(t.key) &&
-      !FIRST_NAME_SET.has(t.key)
-    ) {
+    const key = t.key(j);
+    if (t.len(j) > 1 && !PARTICLE_SET.has(key) && !COMMON_WORD_SET.has(key) && !FIRST_NAME_SET.has(key)) {
       return true;
     }
   }
   return false;
 }
 
-function span(tokens: Token[], i: number, last: number, score: number) {
-  const caseless = tokens[i]!.caseless ? 0.1 : 0;
+function span(t: WordTable, i: number, last: number, score: number): Hit {
+  const caseless = t.caseless ? 0.1 : 0;
   return {
     type: 'person',
-    start: tokens[i]!.start,
-    end: tokens[last]!.end,
+    start: t.start[i]!,
+    end: t.end[last]!,
     score: score - caseless,
     first: i,
     last,
   };
 }
 
-function nameAt(text: string, tokens: Token[], i: number) {
-  const tok = tokens[i]!;
-  if (tok.glued || tok.shape === 'mixed') return undefined;
+function nameAt(t: WordTable, i: number): Hit | undefined {
+  const shape = t.shape[i] as Shape;
+  if (t.glued(i) || shape === MIXED) return undefined;
+  const maybeTitle = t.may(i, W_TITLE);
+  const maybeKnown = t.may(i, W_FIRST_NAME);
+  // Without a title, a cue or a known first name nothing below can find a name here.
+  const cue = cueBefore(t, i);
+  if (!maybeTitle && !maybeKnown && cue === undefined) return undefined;
+  const key = t.key(i);
 
   // Title: `Dr. Jacob van Gameren`, `Mrs Smith`, and in lower-case text `dr. hurst`.
-  if (TITLE_SET.has(tok.key)) {
-    const next = tokens[i + 1];
-    const gap = next ? gapBetween(text, tok, next) : '';
-    if (!next || next.glued || STOP_SET.has(next.key) || !(gap === ' ' || gap === '. ')) return undefined;
+  if (maybeTitle && TITLE_SET.has(key)) {
+    const next = i + 1;
+    if (next >= t.n) return undefined;
+    const space = gapIs(t, i, next, ' ');
+    const dot = gapIs(t, i, next, '. ');
+    if (t.glued(next) || STOP_SET.has(t.key(next)) || !(space || dot)) return undefined;
+    const nextShape = t.shape[next] as Shape;
     // Caseless text (`sir bot`): only a title with its dot, or a known first name, counts.
-    const weak = tok.caseless && gap !== '. ' && !FIRST_NAME_SET.has(next.key);
-    if (tok.shape !== 'lower' && (next.shape === 'cap' || next.shape === 'upper') && !weak) {
-      return span(tokens, i + 1, extend(text, tokens, i + 1, next.shape), 0.85);
+    const weak = t.caseless && !dot && !FIRST_NAME_SET.has(t.key(next));
+    if (shape !== LOWER && (nextShape === CAP || nextShape === UPPER) && !weak) {
+      return span(t, next, extend(t, next, nextShape), 0.85);
     }
-    if (tok.shape === 'lower' && gap === '. ' && next.shape === 'lower' && !COMMON_WORD_SET.has(next.key)) {
-      return span(tokens, i + 1, i + 1, 0.6);
+    if (shape === LOWER && dot && nextShape === LOWER && !COMMON_WORD_SET.has(t.key(next))) {
+      return span(t, next, next, 0.6);
     }
     return undefined;
   }
 
-  const cue = cueBefore(text, tok);
-  const known = FIRST_NAME_SET.has(tok.key);
-  const common = COMMON_WORD_SET.has(tok.key) || STOP_SET.has(tok.key);
+  const known = maybeKnown && FIRST_NAME_SET.has(key);
+  const common = COMMON_WORD_SET.has(key) || STOP_SET.has(key);
 
   if (cue === 'name' && !common) {
-    if (tok.shape === 'lower' && !known && tok.key.length < 3) return undefined;
-    return span(tokens, i, extend(text, tokens, i, tok.shape), 0.85);
+    if (shape === LOWER && !known && key.length < 3) return undefined;
+    return span(t, i, extend(t, i, shape), 0.85);
   }
-  const greetingOk = known || (!AMBIGUOUS_NAME_SET.has(tok.key) && !tok.caseless);
-  if (
-    cue === 'greeting' &&
-    tok.shape === 'cap' &&
-    !common &&
-    greetingOk &&
-    !beforePlaceOrOrg(text, tokens, i)
-  ) {
-    return span(tokens, i, extend(text, tokens, i, tok.shape), known ? 0.8 : 0.6);
+  const greetingOk = known || (!AMBIGUOUS_NAME_SET.has(key) && !t.caseless);
+  if (cue === 'greeting' && shape === CAP && !common && greetingOk && !beforePlaceOrOrg(t, i)) {
+    return span(t, i, extend(t, i, shape), known ? 0.8 : 0.6);
   }
-  if (!known || afterPlacePrefix(text, tokens, i) || beforePlaceOrOrg(text, tokens, i)) return undefined;
+  if (!known || afterPlacePrefix(t, i) || beforePlaceOrOrg(t, i)) return undefined;
 
-  const last = extend(text, tokens, i, tok.shape);
+  const last = extend(t, i, shape);
   const hasSurname = last > i;
-  const surname = hasSurname && strongSurname(tokens, i, last);
-  const ambiguous = AMBIGUOUS_NAME_SET.has(tok.key);
-  const notAlone = NOT_ALONE_SET.has(tok.key);
+  const surname = hasSurname && strongSurname(t, i, last);
+  const ambiguous = AMBIGUOUS_NAME_SET.has(key);
+  const notAlone = NOT_ALONE_SET.has(key);
 
-  if (tok.shape === 'lower') {
-    if (ambiguous || notAlone || common || tok.key.length < 4) return undefined;
-    return span(tokens, i, last, hasSurname ? 0.45 : 0.35);
+  if (shape === LOWER) {
+    if (ambiguous || notAlone || common || key.length < 4) return undefined;
+    return span(t, i, last, hasSurname ? 0.45 : 0.35);
   }
-  if (tok.shape === 'upper') {
-    if (ambiguous || notAlone) return surname ? span(tokens, i, last, 0.55) : undefined;
-    return span(tokens, i, last, hasSurname ? 0.65 : 0.45);
+  if (shape === UPPER) {
+    if (ambiguous || notAlone) return surname ? span(t, i, last, 0.55) : undefined;
+    return span(t, i, last, hasSurname ? 0.65 : 0.45);
   }
-  if (notAlone) return surname ? span(tokens, i, last, 0.7) : undefined;
+  if (notAlone) return surname ? span(t, i, last, 0.7) : undefined;
   if (ambiguous) {
-    if (surname) return span(tokens, i, last, 0.7);
-    if (atSentenceStart(text, tok) || common || afterDeterminer(text, tokens, i)) return undefined;
+    if (surname) return span(t, i, last, 0.7);
+    if (atSentenceStart(t, i) || common || afterDeterminer(t, i)) return undefined;
     // `Princess Royal`: a weak name right after another capitalized word is part of a longer name
     // we do not know.
-    if (afterCapitalized(text, tokens, i)) return undefined;
-    return span(tokens, i, i, 0.45);
+    if (afterCapitalized(t, i)) return undefined;
+    return span(t, i, i, 0.45);
   }
-  if (hasSurname) return span(tokens, i, last, 0.8);
-  return span(tokens, i, i, atSentenceStart(text, tok) ? 0.55 : 0.6);
+  if (hasSurname) return span(t, i, last, 0.8);
+  return span(t, i, i, atSentenceStart(t, i) ? 0.55 : 0.6);
 }
 
 // `Ada, Grace and Hopper`: words listed next to a found name are names too.
 const LIST_GAP = /^(?:,\s*|,?\s+(?:and|or|&)\s+)$/;
 
-function spreadOverLists(
-  text: string,
-  tokens: Token[],
-  found: Array<Match & { first: number; last: number }>,
-): void {
+function spreadOverLists(t: WordTable, found: Hit[]): void {
   const taken = new Set<number>();
   for (const f of found) for (let k = f.first; k <= f.last; k++) taken.add(k);
   const queue = [...found];
   while (queue.length > 0) {
     const f = queue.pop()!;
     for (const j of [f.first - 1, f.last + 1]) {
-      const tok = tokens[j];
-      if (!tok || taken.has(j) || tok.glued || tok.shape !== 'cap') continue;
-      const gap =
-        j < f.first ? gapBetween(text, tok, tokens[f.first]!) : gapBetween(text, tokens[f.last]!, tok);
+      if (j < 0 || j >= t.n || taken.has(j) || t.glued(j) || t.shape[j] !== CAP) continue;
+      const gap = j < f.first ? gapText(t, j, f.first) : gapText(t, f.last, j);
       if (!LIST_GAP.test(gap)) continue;
-      if (STOP_SET.has(tok.key) || NOT_ALONE_SET.has(tok.key) || TITLE_SET.has(tok.key)) continue;
-      if (/['’]\p{Ll}{1,2}$/u.test(tok.key) || afterPlacePrefix(text, tokens, j)) continue;
-      if (beforePlaceOrOrg(text, tokens, j) || (tok.caseless && !FIRST_NAME_SET.has(tok.key))) continue;
-      if (COMMON_WORD_SET.has(tok.key) && !FIRST_NAME_SET.has(tok.key)) continue;
-      const last = j > f.last ? extend(text, tokens, j, 'cap') : j;
-      const hit = { type: 'person', start: tok.start, end: tokens[last]!.end, score: 0.5, first: j, last };
+      const key = t.key(j);
+      if (STOP_SET.has(key) || NOT_ALONE_SET.has(key) || TITLE_SET.has(key)) continue;
+      if (/['’]\p{Ll}{1,2}$/u.test(key) || afterPlacePrefix(t, j)) continue;
+      if (beforePlaceOrOrg(t, j) || (t.caseless && !FIRST_NAME_SET.has(key))) continue;
+      if (COMMON_WORD_SET.has(key) && !FIRST_NAME_SET.has(key)) continue;
+      const last = j > f.last ? extend(t, j, CAP) : j;
+      const hit: Hit = { type: 'person', start: t.start[j]!, end: t.end[last]!, score: 0.5, first: j, last };
       for (let k = j; k <= last; k++) taken.add(k);
       found.push(hit);
       queue.push(hit);

@@ -57,6 +57,45 @@ describe('findPhones', () => {
     expect(performance.now() - t0).toBeLessThan(50);
   });
 
+  it('reads log lines: timestamps and versions are no numbers, a number on the line is', () => {
+    const log = [
+      '2025-06-24 14:36:25 status unpacked libsystemd0:amd64 252.36-1~deb12u1',
+      '2025-06-24 14:36:26 upgrade libperl5.36:amd64 5.36.0-7+deb12u2 5.36.0-7+deb12u3',
+      '2025-06-24 14:36:27 support line 415-555-0132 ext. 12',
+    ].join('\n');
+    expect(spans(log)).toEqual(['415-555-0132 ext. 12']);
+  });
+
+  it('reads each line on its own', () => {
+    expect(spans('ref 2025-06-24 14:36:25\n+1 415 555 0132')).toEqual(['+1 415 555 0132']);
+    expect(spans('call 415 555\n0132 now')).toEqual([]);
+  });
+
+  it('still asks libphonenumber where a group of digits could be a number', () => {
+    // Too few digits for a US number, but a German one written with its country code.
+    expect(spans('Berlin +49 30 1234567', 'US')).toEqual(['+49 30 1234567']);
+    // Short for the US, a whole number in Germany.
+    expect(findPhones('Tel. 030 1234567', 'DE').length).toBe(1);
+    expect(spans('amd64 252.36-1 and 5.36.0-7+deb12u2')).toEqual([]);
+  });
+
+  it('reads short local numbers where the region allows them', () => {
+    // Antigua: seven digits dialled locally, the area code added by the national prefix rule.
+    expect(spans('call 4601234 now', 'AG')).toEqual(['4601234']);
+    // Saint Helena: four-digit numbers.
+    expect(spans('tel 1234 5678', 'SH')).toEqual(['1234', '5678']);
+    expect(spans('tel 1234', 'SH')).toEqual([]);
+  });
+
+  it('gives the same, independent answer on every call', () => {
+    const text = 'call (415) 555-0132 or 09-7625400, build 2024.05.17';
+    const first = findPhones(text);
+    first[0]!.score = 0;
+    expect(findPhones(text)).toEqual(findPhones(`${text}`));
+    expect(findPhones(text)[0]!.score).toBeGreaterThan(0);
+    expect(findPhones(`x ${text}`).map((m) => m.start - 2)).toEqual(findPhones(text).map((m) => m.start));
+  });
+
   it('survives odd input', () => {
     expect(findPhones('')).toEqual([]);
     expect(findPhones('+'.repeat(1000) + '1'.repeat(1000))).toBeInstanceOf(Array);

@@ -1,4 +1,9 @@
-import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import {
+  findPhoneNumbersInText,
+  Metadata,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/max';
 import type { Match } from '../finding.js';
 import { clampScore, hasContext } from './context.js';
 
@@ -16,16 +21,18 @@ const RIGHT_PAD = 16;
 // Dates and times share the shape of short phone numbers in some regions.
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)/;
 
-// Regions tried, at lower confidence, when the default region finds nothing in a window.
+// Regions tried, at lower confidence, when the default region finds nothing in a window. Any one
+// that accepts the number will do, so they are tried most accepting first (DE takes most digit
+// strings): fewer parses for the same answer.
 const FALLBACK_REGIONS: readonly CountryCode[] = [
-  'GB',
   'DE',
-  'FR',
   'IN',
-  'IL',
-  'BR',
-  'JP',
   'CN',
+  'JP',
+  'IL',
+  'GB',
+  'FR',
+  'BR',
   'AU',
   'IT',
   'ES',
@@ -49,10 +56,14 @@ const PHONE_CONTEXT =
 export function findPhones(text: string, defaultRegion: CountryCode = 'US'): Match[] {
   const out: Match[] = [];
   for (const { from, to, runs } of candidateWindows(text)) {
+    // Log lines: `2025-06-24 14:36:25 …` alone in its window gives nothing (see below).
+    if (runs.length === 1 && timestampOnly(text, from, to, runs[0]!, defaultRegion)) continue;
     const window = text.slice(from, to);
     // One search at the loosest leniency, then validation per hit: a second, stricter search over
     // the same window would parse everything twice.
-    const hits = search(window, defaultRegion).filter((hit) => !gluedToLetter(window, hit));
+    const hits = (mayHoldNumber(window, defaultRegion) ? search(window, defaultRegion) : []).filter(
+      (hit) => !gluedToLetter(window, hit),
+    );
     for (const hit of hits) {
       let base = 0.25;
       if (hit.valid) base = 0.6;
@@ -134,6 +145,123 @@ function search(window: string, region: CountryCode): Hit[] {
     return [];
   }
 }
+// `2025-06-24 14` before `:36`: libphonenumber drops a candidate that ends like this (its
+// TIME_STAMPS rule) and `fallbackCandidate` drops a run followed by `:`.
+const TIMESTAMP_RUN = /^[12]\d{3}[-/]?[01]\d[-/]?[0-3]\d +[0-2]\d$/;
+const TIMESTAMP_NEXT = /^:[0-5]\d/;
+
+/**
+ * Whether a window holding one digit run finds nothing for sure, without libphonenumber: the run
+ * is a date and hour followed by `:mm` (dropped by both), and no other digit group in the window
+ * (digits joined by `+` and the punctuation libphonenumber allows inside a number) has more than
+ * four digits: too few for a number possible in `region`, and for an international one (country
+ * code and at least four digits), with `+` or an international prefix.
+ */
+function timestampOnly(
+  text: string,
+  from: number,
+  to: number,
+  run: [number, number],
+  region: CountryCode,
+): boolean {
+  const [start, end] = run;
+  if (text.charCodeAt(end) !== 0x3a || !TIMESTAMP_RUN.test(text.slice(start, end))) return false;
+  if (!TIMESTAMP_NEXT.test(text.slice(end, end + 3)) || minLength(region) <= MAX_OTHER_DIGITS) return false;
+  let group = 0;
+  for (let i = from; i < to; i++) {
+    if (i === start) {
+      i = end - 1;
+      group = 0;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c > 0x7f && DIGIT.test(text[i]!))) {
+      if (++group > MAX_OTHER_DIGITS) return false;
+    } else if (c !== 0x2b && c !== 0xff0b && !NUMBER_PUNCTUATION.test(text[i]!)) group = 0;
+  }
+  return true;
+}
+
+const MAX_OTHER_DIGITS = 4;
+const DIGIT = /\p{Nd}/u;
+// libphonenumber's VALID_PUNCTUATION and opening brackets: what may join digits into one number.
+const NUMBER_PUNCTUATION =
+  /[-\u2010-\u2015\u2212\u30FC\uFF0D\uFF0F/\uFF0E. \u00A0\u00AD\u200B\u2060\u3000()\uFF08\uFF09\uFF3B\uFF3D[\]~\u2053\u223C\uFF5E]/;
+
+/**
+ * Whether libphonenumber could find a number in `window` (read for `region`). A number is read from
+ * a group of digits joined by the punctuation it allows inside one, perhaps after a `+`: a national
+ * number never has more digits than its group (and the digits the region's national prefix rule
+ * adds), so it needs a group with as many digits as the region's shortest number; an international one needs `+` and six digits at least (country code
+ * and the shortest national number, four digits), or a group that starts with the region's
+ * international prefix. Extension digits form a group of their own, which only says yes more often.
+ */
+function mayHoldNumber(window: string, region: CountryCode): boolean {
+  const { min, idd } = regionInfo(region);
+  let digits = 0;
+  let plus = false;
+  let lead = '';
+  for (let i = 0; i <= window.length; i++) {
+    const c = i < window.length ? window.charCodeAt(i) : 0;
+    if (c >= 0x30 && c <= 0x39) {
+      digits++;
+      if (digits >= min || (plus && digits >= MIN_INTERNATIONAL)) return true;
+      if (lead.length < 8) lead += window[i]!;
+      continue;
+    }
+    if (c > 0x7f && DIGIT.test(window[i]!)) return true;
+    const plusSign = c === 0x2b || c === 0xff0b;
+    if (!plusSign && i < window.length && NUMBER_PUNCTUATION.test(window[i]!)) continue;
+    // The group ends here; a `+` starts the next one.
+    if (lead !== '' && idd.test(lead)) return true;
+    digits = 0;
+    lead = '';
+    plus = plusSign;
+  }
+  return false;
+}
+
+const MIN_INTERNATIONAL = 6;
+
+const REGION_INFO = new Map<CountryCode, { min: number; idd: RegExp }>();
+
+/**
+ * The fewest digits a number possible in `region` may be written with (its shortest national
+ * number, less what its national prefix rule adds), and its international dialling prefix.
+ */
+function regionInfo(region: CountryCode): { min: number; idd: RegExp } {
+  let info = REGION_INFO.get(region);
+  if (info === undefined) {
+    try {
+      const metadata = new Metadata();
+      metadata.selectNumberingPlan(region);
+      const plan = metadata.numberingPlan!;
+      // A national prefix rule may add digits of its own (`268$1`: a local number gets its area
+      // code): so many fewer digits in the text can already make a possible number.
+      const transform = rule(plan);
+      const added =
+        typeof transform === 'string' ? transform.replace(/\$\d/g, '').replace(/\D/g, '').length : 0;
+      info = {
+        min: Math.min(...plan.possibleLengths()) - added,
+        idd: new RegExp(`^(?:${plan.IDDPrefix()})`),
+      };
+    } catch {
+      // Unknown region: always ask libphonenumber.
+      info = { min: 0, idd: /^/ };
+    }
+    REGION_INFO.set(region, info);
+  }
+  return info;
+}
+
+// In the metadata, not in the typings.
+const rule = (plan: object): unknown =>
+  (plan as { nationalPrefixTransformRule?: () => unknown }).nationalPrefixTransformRule?.();
+
+function minLength(region: CountryCode): number {
+  return regionInfo(region).min;
+}
+
 function toMatch(text: string, offset: number, hit: Hit, base: number): Match {
   const start = offset + hit.startsAt;
   const end = offset + hit.endsAt;
@@ -162,8 +290,18 @@ function candidateWindows(text: string): Window[] {
     }
     if (digits < MIN_DIGITS) continue;
     const run: [number, number] = [m.index, m.index + m[0].length];
-    const from = Math.max(0, run[0] - LEFT_PAD);
-    const to = Math.min(text.length, run[1] + RIGHT_PAD);
+    // The padding stays on the run's line: no number libphonenumber reads spans a line break, and
+    // what is across one changes nothing in what it finds. (Log lines then make one small window
+    // each.)
+    let from = Math.max(0, run[0] - LEFT_PAD);
+    let to = Math.min(text.length, run[1] + RIGHT_PAD);
+    for (let i = run[0] - 1; i >= from; i--) if (text.charCodeAt(i) === 0x0a) from = i + 1;
+    for (let i = run[1]; i < to; i++) {
+      if (text.charCodeAt(i) === 0x0a) {
+        to = i;
+        break;
+      }
+    }
     const last = windows.at(-1);
     if (last && from <= last.to) {
       last.to = Math.max(last.to, to);

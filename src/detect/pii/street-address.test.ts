@@ -38,6 +38,37 @@ describe('findStreetAddresses', () => {
     expect(spans('Released 2.0 Drive firmware')).toEqual([]);
   });
 
+  it('finds streets whose words sit far from the number', () => {
+    expect(spans('Send it to 12 North Old Mill Creek Road please')).toEqual(['12 North Old Mill Creek Road']);
+    expect(spans('Adresse: Via della Conciliazione Vecchia 44, Roma')).toEqual([
+      'Via della Conciliazione Vecchia 44, Roma',
+    ]);
+    expect(spans('Paul-Nevermann-Platz 47 and Hauptstr. 5')).toEqual([
+      'Paul-Nevermann-Platz 47',
+      'Hauptstr. 5',
+    ]);
+    expect(spans('PSC 1234, Box 5678')).toEqual(['PSC 1234, Box 5678']);
+    expect(spans('via APO AE 09012')).toEqual(['APO AE 09012']);
+  });
+
+  it('finds a street among many numbers that are not addresses', () => {
+    const log = '[14:36:25] status unpacked libfoo:amd64 1.2-3 u1 4 run 12 path 3\n'.repeat(40);
+    expect(spans(log)).toEqual([]);
+    const text = `${log}ship to 742 Evergreen Terrace, Springfield, OR 97477\n${log}`;
+    expect(spans(text)).toEqual(['742 Evergreen Terrace, Springfield, OR 97477']);
+  });
+
+  it('needs an address cue or a unit near a loose address', () => {
+    expect(spans('Upgrade to Windows 10, then Node 20')).toEqual([]);
+    expect(spans('Ship to: Roheline 43, Tallinn')).toEqual(['Roheline 43, Tallinn']);
+    expect(spans('Roheline 43 Apt. 5')).toEqual(['Roheline 43 Apt. 5']);
+  });
+
+  it('finds a street named without a number only in a text with digits', () => {
+    expect(spans('They met on Almeida Street in 1998.')).toEqual(['Almeida Street']);
+    expect(spans('They met on Almeida Street.')).toEqual([]);
+  });
+
   it('survives odd input', () => {
     expect(findStreetAddresses('')).toEqual([]);
     expect(findStreetAddresses('no digits here')).toEqual([]);

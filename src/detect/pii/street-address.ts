@@ -1,5 +1,23 @@
 import type { Match } from '../finding.js';
 import { clampScore, hasContext } from './context.js';
+import {
+  addWords,
+  filterBits,
+  hashKey,
+  isAsciiLetterCode,
+  isDigitCode,
+  isJsSpace,
+  JOINED,
+  NON_ASCII,
+  releaseScan,
+  scanWords,
+  W_ADDRESS_CUE,
+  W_NAMED_STREET,
+  W_STREET_AFTER,
+  W_STREET_PREFIX,
+  W_STREET_SUFFIX,
+  type WordTable,
+} from './scan.js';
 
 // USPS street suffixes (and common UK/Commonwealth ones), full and abbreviated.
 const SUFFIX =
@@ -107,21 +125,39 @@ const YEAR_BEFORE = /\b(?:in|since|by|from|until|of|year|circa|c\.)\s+$/i;
  * (`Rue …`, `Via …`), one-word compound streets (`Hauptstraße 5`) and PO boxes, extended over a unit,
  * city, state, postcode and country on the same or following lines.
  *
+ * The patterns are costly, so they run only on the few lines where they can match: around a digit
+ * run with a street word near it on its line (a suffix after it, a street type before or after it,
+ * `Box`, `Straße` or a compound street right before it), around a number after capitalized words
+ * when an address cue or a unit/postcode backs it, and around the words `Street`, `Avenue`, ….
+ * The words and digit runs come from the shared scan (`scanWords`), not from more passes.
+ *
  * @example
  * findStreetAddresses('Ship to 742 Evergreen Terrace, Springfield, OR 97477')
  * // [{ type: 'street-address', start: 8, end: 52, score: 1 }]
  */
 export function findStreetAddresses(text: string): Match[] {
+  const t = scanWords(text);
+  try {
+    return addressesIn(t);
+  } finally {
+    releaseScan();
+  }
+}
+
+function addressesIn(t: WordTable): Match[] {
+  const text = t.text;
   const out: Match[] = [];
-  if (!/\d/.test(text)) return out;
-  // Every numbered pattern has a digit within a few words: scan only around digit runs.
-  const numbered = windows(text, /\d+/g, 90, 110);
-  collect(text, ADDRESS, numbered, 'always', out);
-  // Lower-case streets (`12 main street`) are found by matching a copy with every word capitalized,
-  // and kept only with an address cue before them or a unit/postcode after them.
-  if (/\p{Ll}/u.test(text)) collect(text, ADDRESS, numbered, 'with-evidence', out, capitalizeWords(text));
-  collect(text, LOOSE_ADDRESS, numbered, 'with-evidence', out);
-  collect(text, NAMED_STREET, windows(text, STREET_WORD, 60, 0), 'named-street', out);
+  if (t.digits === 0) return out;
+  const { street, loose } = numberedWindows(t);
+  if (street.length > 0) {
+    collect(text, ADDRESS, street, 'always', out);
+    // Lower-case streets (`12 main street`) are found by matching a copy with every word
+    // capitalized, and kept only with an address cue before them or a unit/postcode after them.
+    collect(text, ADDRESS, street, 'with-evidence', out, true);
+  }
+  if (loose.length > 0) collect(text, LOOSE_ADDRESS, loose, 'with-evidence', out);
+  const named = namedStreetWindows(t);
+  if (named.length > 0) collect(text, NAMED_STREET, named, 'named-street', out);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Match[] = [];
   for (const m of out) {
@@ -134,7 +170,330 @@ export function findStreetAddresses(text: string): Match[] {
   return merged;
 }
 
-const STREET_WORD = /\b(?:Street|Avenue|Road|Boulevard|Lane|Drive)\b/g;
+// Street words, lower-case, registered with the shared word filter so a word's bits tell cheaply
+// whether it may be one. `.` is left out (`u.`, `Str.`): the scan's words are letters only.
+const words = (alternation: string) =>
+  alternation.replace(/\\/g, '').replace(/\./g, '').toLowerCase().split('|');
+const SUFFIX_WORDS = new Set(words(SUFFIX));
+const PREFIX_WORDS = new Set(words(PREFIX_TYPE));
+// Words right before the number: separate street words, `Box` (also `POBox`), the APO zones.
+const AFTER_WORDS = new Set([...words(SEPARATE_SUFFIX), 'box', 'pobox', 'obox', 'aa', 'ae', 'ap']);
+const COMPOUND_ENDINGS = words(COMPOUND_SUFFIX);
+const NAMED_WORDS = new Set(['street', 'avenue', 'road', 'boulevard', 'lane', 'drive']);
+// The words of ADDRESS_CONTEXT (`corner of` by its first word).
+const CUE_WORDS = new Set(
+  'address addr live lives living located location ship shipping deliver delivery send mail mailing move moved reside residence billing corner'.split(
+    ' ',
+  ),
+);
+addWords(SUFFIX_WORDS, W_STREET_SUFFIX);
+addWords(PREFIX_WORDS, W_STREET_PREFIX);
+addWords(AFTER_WORDS, W_STREET_AFTER);
+addWords(NAMED_WORDS, W_NAMED_STREET);
+addWords(CUE_WORDS, W_ADDRESS_CUE);
+
+const FNV_START = hashKey('', 0, 0);
+
+// How far from a digit run its street words may be, and the window the patterns run on.
+const REACH = 100;
+const BEFORE = 90;
+const AFTER = 110;
+
+const STREET_BITS = W_STREET_SUFFIX | W_STREET_PREFIX | W_STREET_AFTER | W_NAMED_STREET | W_ADDRESS_CUE;
+const LISTS: ReadonlyArray<readonly [number, ReadonlySet<string>]> = [
+  [W_STREET_SUFFIX, SUFFIX_WORDS],
+  [W_STREET_PREFIX, PREFIX_WORDS],
+  [W_STREET_AFTER, AFTER_WORDS],
+  [W_NAMED_STREET, NAMED_WORDS],
+  [W_ADDRESS_CUE, CUE_WORDS],
+];
+
+/**
+ * The street word lists word `i` is in, as bits. A word with `'`, `-` or other than ASCII letters
+ * (`Paul-Nevermann-Platz`, `Stück`) also counts its parts and their leading ASCII letters, as the
+ * patterns' `\b` sees them. The hashed filter answers for most words; a hit is checked in the lists.
+ */
+function wordBits(t: WordTable, i: number): number {
+  const flags = t.flags[i]!;
+  let maybe = filterBits(t.hash[i]!);
+  if ((flags & NON_ASCII) !== 0) {
+    // Each part, and the ASCII letters it starts with, by hash.
+    const key = t.key(i);
+    let h = FNV_START;
+    let ascii = FNV_START;
+    let leading = true;
+    for (let k = 0; k <= key.length; k++) {
+      const c = k < key.length ? key.charCodeAt(k) : 0x2d;
+      if (c === 0x27 || c === 0x2d || c === 0x2019) {
+        maybe |= filterBits(h) | filterBits(ascii);
+        h = FNV_START;
+        ascii = FNV_START;
+        leading = true;
+      } else {
+        h = Math.imul(h ^ c, 0x01000193);
+        if (leading && c >= 0x61 && c <= 0x7a) ascii = Math.imul(ascii ^ c, 0x01000193);
+        else leading = false;
+      }
+    }
+  } else if ((flags & JOINED) !== 0) {
+    // ASCII with `'`, `-` or `’`: hash each part.
+    const text = t.text;
+    const end = t.end[i]!;
+    let h = FNV_START;
+    for (let k = t.start[i]!; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x27 || c === 0x2d || c === 0x2019) {
+        maybe |= filterBits(h);
+        h = FNV_START;
+      } else h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), 0x01000193);
+    }
+    maybe |= filterBits(h);
+  }
+  maybe &= STREET_BITS;
+  if (maybe === 0) return 0;
+  const key = t.key(i);
+  const keys = [key];
+  if ((flags & (JOINED | NON_ASCII)) !== 0) {
+    for (const part of key.split(/['’-]/)) {
+      keys.push(part);
+      const ascii = /^[a-z]+/.exec(part);
+      if (ascii) keys.push(ascii[0]);
+    }
+  }
+  let bits = 0;
+  for (const [bit, list] of LISTS) {
+    if ((maybe & bit) !== 0 && keys.some((k) => list.has(k))) bits |= bit;
+  }
+  return bits;
+}
+
+// Characters a street may have between its number and its street word: letters (any non-ASCII
+// character counts as one), digits, `'`, `’`, `.`, `-`, `,`, space and tab.
+const STREET_CHAR = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.-, \t")
+  STREET_CHAR[c.charCodeAt(0)] = 1;
+// Between the words of a loose address: no digits, no commas.
+const LOOSE_CHAR = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'.-/ \t")
+  LOOSE_CHAR[c.charCodeAt(0)] = 1;
+
+function allIn(codes: Uint16Array, from: number, to: number, table: Uint8Array): boolean {
+  for (let k = from; k < to; k++) {
+    const c = codes[k]!;
+    if (c < 0x80 && table[c] === 0) return false;
+  }
+  return true;
+}
+
+/** Whether the text between `from` and `to` is an optional `.` and then spaces or tabs. */
+function dotSpace(codes: Uint16Array, from: number, to: number): boolean {
+  if (codes[from] === 0x2e) from++;
+  if (from >= to) return false;
+  for (let k = from; k < to; k++) if (codes[k] !== 0x20 && codes[k] !== 0x09) return false;
+  return true;
+}
+
+const isSpaceTab = (c: number) => c === 0x20 || c === 0x09;
+
+/** Whether the code point before `i` is a letter or digit (`[\p{L}\p{N}]`). */
+function letterOrDigitBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c < 0x80) return isAsciiLetterCode(c) || isDigitCode(c);
+  const from =
+    (c & 0xfc00) === 0xdc00 && i >= 2 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? i - 2 : i - 1;
+  return LETTER_OR_DIGIT.test(text.slice(from, i));
+}
+
+/** Whether the code point at `i` is a letter or digit (`[\p{L}\p{N}]`). */
+function letterOrDigitAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return isAsciiLetterCode(c) || isDigitCode(c);
+  return LETTER_OR_DIGIT.test(text.slice(i, i + 2));
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/** Where `HOUSE` (`\d{1,6}[A-Za-z]?(?:-\d{1,6})?`) read greedily from digit run `k` ends, or -1. */
+function houseEnd(t: WordTable, k: number): number {
+  const text = t.text;
+  let end = t.digitEnd[k]!;
+  if (end - t.digitStart[k]! > 6) return -1;
+  if (isAsciiLetterCode(text.charCodeAt(end))) end++;
+  if (text.charCodeAt(end) === 0x2d && k + 1 < t.digits && t.digitStart[k + 1] === end + 1) {
+    const next = t.digitEnd[k + 1]!;
+    if (next - end - 1 <= 6) end = next;
+  }
+  return end;
+}
+
+/**
+ * Windows (merged spans of whole lines' parts) where the street patterns and the loose pattern
+ * could match, from the digit runs and the words near them.
+ */
+function numberedWindows(t: WordTable): { street: Array<[number, number]>; loose: Array<[number, number]> } {
+  const text = t.text;
+  const street: Array<[number, number]> = [];
+  const loose: Array<[number, number]> = [];
+  for (let k = 0; k < t.digits; k++) {
+    const ds = t.digitStart[k]!;
+    const de = t.digitEnd[k]!;
+    // The patterns' look-behind: a number is not read after a letter, `_`, `.`, `,` or `-`.
+    if (ds > 0) {
+      const c = text.charCodeAt(ds - 1);
+      if (c === 0x5f || c === 0x2e || c === 0x2c || c === 0x2d || letterOrDigitBefore(text, ds)) continue;
+    }
+    const w = t.digitWord[k]!;
+    const lineStart = t.digitLineStart[k]!;
+    const lineEnd = t.digitLineEnd[k]!;
+    let isStreet = false;
+    // A house number first: `742 Evergreen Terrace`, `87 Rue Exemple`: a suffix or street type after.
+    const house = houseEnd(t, k);
+    const next = house < 0 ? -1 : text.charCodeAt(house);
+    if (isSpaceTab(next) || next === 0x2c) {
+      const limit = Math.min(lineEnd, de + REACH);
+      let from = house;
+      // A suffix comes after at most a direction and four names (a dozen words, read generously).
+      for (let q = w; q < t.n && q < w + 12 && t.start[q]! < limit; q++) {
+        if (!allIn(t.codes, from, t.start[q]!, STREET_CHAR)) break;
+        if ((wordBits(t, q) & (W_STREET_SUFFIX | W_STREET_PREFIX)) !== 0) {
+          isStreet = true;
+          break;
+        }
+        from = t.end[q]!;
+      }
+    }
+    let isLoose = false;
+    if (ds > 0 && isSpaceTab(text.charCodeAt(ds - 1))) {
+      // A number after the street: `Via Esempio 60`, `Musterstraße 12`, `Box 1234`, `Roheline 43`.
+      const limit = Math.max(lineStart, ds - REACH);
+      let to = ds;
+      let capital = false;
+      let looseWords = 0;
+      let looseFrom = ds;
+      // A street type comes at most five names before; a loose address has at most four words.
+      for (let q = w - 1; q >= 0 && q >= w - 12 && t.end[q]! > limit; q--) {
+        if (!allIn(t.codes, t.end[q]!, to, STREET_CHAR)) break;
+        if (!isStreet) {
+          const bits = wordBits(t, q);
+          if ((bits & W_STREET_PREFIX) !== 0) isStreet = true;
+          else if (
+            q === w - 1 &&
+            dotSpace(t.codes, t.end[q]!, ds) &&
+            ((bits & W_STREET_AFTER) !== 0 || endsInCompound(t, q))
+          ) {
+            // Right before the number: `Musterstraße 12`, `u. 23`, `Box 1234`.
+            isStreet = true;
+          }
+        }
+        // A loose address: up to four words of letters before the number, the first capitalized.
+        if (looseWords >= 0 && allIn(t.codes, t.end[q]!, to, LOOSE_CHAR)) {
+          looseWords++;
+          looseFrom = t.start[q]!;
+          if (startsUpper(text, t.start[q]!)) capital = true;
+        } else looseWords = -1;
+        if (isStreet && looseWords < 0) break;
+        to = t.start[q]!;
+      }
+      if (capital) isLoose = looseEvidence(t, k, looseFrom);
+    }
+    if (isStreet) addWindow(text, street, ds, de, lineStart, lineEnd);
+    if (isLoose) addWindow(text, loose, ds, de, lineStart, lineEnd);
+  }
+  return { street, loose };
+}
+
+/** Whether word `i` ends in a compound street word (`Musterstraße`, `Koskikatu`, `Hauptstr`). */
+function endsInCompound(t: WordTable, i: number): boolean {
+  if (t.len(i) < 4) return false;
+  const key = t.key(i);
+  for (const ending of COMPOUND_ENDINGS) if (key.endsWith(ending)) return true;
+  return false;
+}
+
+/** Whether the word at `i` starts with a capital (any character other than ASCII may be one). */
+function startsUpper(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0x80 || (c >= 0x41 && c <= 0x5a);
+}
+
+/**
+ * Whether a loose address ending in digit run `k` and starting at `from` at the earliest (its
+ * first word; a house number may come before) could be kept: an address cue in the 40 characters
+ * before it, or a unit or postcode after it (what `accept1` will ask for, read generously).
+ */
+function looseEvidence(t: WordTable, k: number, from: number): boolean {
+  const text = t.text;
+  const codes = t.codes;
+  const end = houseEnd(t, k);
+  if (end < 0 || letterOrDigitAt(text, end)) return false;
+  // Before the first word: spaces, then a house number (`12B-14`, fourteen characters at most).
+  let start = from;
+  while (start > 0 && isSpaceTab(codes[start - 1]!)) start--;
+  for (let n = 0; n < 14 && start > 0 && codes[start - 1]! < 0x80 && HOUSE_CHAR[codes[start - 1]!] === 1; n++)
+    start--;
+  for (let q = t.digitWord[k]! - 1; q >= 0 && t.end[q]! > start - 40; q--) {
+    if ((wordBits(t, q) & W_ADDRESS_CUE) !== 0) return true;
+  }
+  const c = codes[end]!;
+  if (!(c === 0x2c || c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x23)) return false;
+  return extendTail(text, end).strong;
+}
+
+const HOUSE_CHAR = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-')
+  HOUSE_CHAR[c.charCodeAt(0)] = 1;
+
+/** Add the part of the line around a digit run, widened to white space, to `spans`. */
+function addWindow(
+  text: string,
+  spans: Array<[number, number]>,
+  ds: number,
+  de: number,
+  lineStart: number,
+  lineEnd: number,
+): void {
+  let from = Math.max(lineStart, ds - BEFORE);
+  let to = Math.min(lineEnd, de + AFTER);
+  while (from > 0 && !isJsSpace(text.charCodeAt(from - 1))) from--;
+  while (to < text.length && !isJsSpace(text.charCodeAt(to))) to++;
+  const last = spans.at(-1);
+  if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+  else spans.push([from, to]);
+}
+
+/**
+ * Windows around `Street`, `Avenue`, `Road`, `Boulevard`, `Lane`, `Drive` written so (the words
+ * `STREET_WORD` finds): 60 characters before, widened to white space.
+ */
+function namedStreetWindows(t: WordTable): Array<[number, number]> {
+  const text = t.text;
+  const spans: Array<[number, number]> = [];
+  for (let q = 0; q < t.n; q++) {
+    if ((filterBits(t.hash[q]!) & W_NAMED_STREET) === 0 && (t.flags[q]! & (JOINED | NON_ASCII)) === 0) {
+      continue;
+    }
+    if ((wordBits(t, q) & W_NAMED_STREET) === 0) continue;
+    // The word itself, or a part of it after `-` or `'` (`Street-level`).
+    for (let at = t.start[q]!; at < t.end[q]!; at++) {
+      if (at > t.start[q]! && !/['’-]/.test(text[at - 1]!)) continue;
+      STREET_WORD.lastIndex = at;
+      const m = STREET_WORD.exec(text);
+      if (!m) continue;
+      let from = Math.max(0, m.index - 60);
+      let to = m.index + m[0].length;
+      while (from > 0 && !isJsSpace(text.charCodeAt(from - 1))) from--;
+      while (to < text.length && !isJsSpace(text.charCodeAt(to))) to++;
+      const last = spans.at(-1);
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else spans.push([from, to]);
+    }
+  }
+  return spans;
+}
+
+const STREET_WORD = /\b(?:Street|Avenue|Road|Boulevard|Lane|Drive)\b/y;
 
 /** `text` with the first letter of every word upper-cased where that keeps the length. */
 function capitalizeWords(text: string): string {
@@ -144,30 +503,11 @@ function capitalizeWords(text: string): string {
   });
 }
 
-/**
- * Spans of `text` around each match of `anchor`, widened to whitespace so no word is cut, merged
- * where they overlap. Patterns run on these slices only.
- */
-function windows(text: string, anchor: RegExp, before: number, after: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  anchor.lastIndex = 0;
-  for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
-    let from = Math.max(0, m.index - before);
-    let to = Math.min(text.length, m.index + m[0].length + after);
-    while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
-    while (to < text.length && !/\s/.test(text[to]!)) to++;
-    const last = out.at(-1);
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else out.push([from, to]);
-  }
-  return out;
-}
-
 type Acceptance = 'always' | 'with-evidence' | 'named-street';
 
 /**
- * Run `re` over each span of `matchIn` and keep what `accept` allows. `matchIn` is the text itself
- * or its capitalized copy; in the copy only matches with words that were lower-case in the text
+ * Run `re` over each span of the text, or of its copy with every word capitalized (`copy`), and
+ * keep what `accept` allows. In the copy only matches with words that were lower-case in the text
  * are of interest (the others were found in the text), and after one is rejected the scan goes on
  * from the next character, where a shorter street may start.
  */
@@ -177,14 +517,17 @@ function collect(
   spans: Array<[number, number]>,
   accept: Acceptance,
   out: Match[],
-  matchIn = text,
+  copy = false,
 ): void {
   for (const [from, to] of spans) {
-    const slice = matchIn.slice(from, to);
+    const original = text.slice(from, to);
+    const slice = copy ? capitalizeWords(original) : original;
+    // A span without lower-case letters reads the same capitalized: nothing new to find.
+    if (copy && slice === original) continue;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const start = from + m.index;
-      if (matchIn === text) accept1(text, start, m[0], accept, out);
+      if (!copy) accept1(text, start, m[0], accept, out);
       else if (!hasLowerCaseWord(text.slice(start, start + m[0].length))) continue;
       else if (!accept1(text, start, m[0], accept, out)) re.lastIndex = m.index + 1;
     }

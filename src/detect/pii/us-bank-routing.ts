@@ -1,8 +1,12 @@
 import type { Match } from '../finding.js';
 import { clampScore, hasContext } from './context.js';
+import { execAll } from './scan.js';
 
 // Nine digits, bare or as `dddd-dddd-d` (how check images print them).
-const ROUTING_CANDIDATE = /(?<![\p{L}\p{N}_.-])(?:\d{9}|\d{4}-\d{4}-\d)(?![\p{L}\p{N}_]|[-.]\d)/gu;
+const ROUTING_CANDIDATE = /(?<![\p{L}\p{N}_.-])(?:\d{9}|\d{4}-\d{4}-\d)(?![\p{L}\p{N}_]|[-.]\d)/uy;
+// Where ROUTING_CANDIDATE can start; not after an ASCII letter, digit, `_`, `.` or `-` (a subset of
+// what its look-behind refuses).
+const ROUTING_START = /(?<![\dA-Za-z_.-])\d{4}(?:\d{5}|-\d{4}-\d)/g;
 
 const ROUTING_CONTEXT = /\b(?:routing|aba|rtn|transit|bank|ach|wire|checking)\b/;
 
@@ -43,8 +47,7 @@ export function abaRoutingValid(digits: string): boolean {
  */
 export function findUsBankRouting(text: string): Match[] {
   const out: Match[] = [];
-  ROUTING_CANDIDATE.lastIndex = 0;
-  for (let m = ROUTING_CANDIDATE.exec(text); m; m = ROUTING_CANDIDATE.exec(text)) {
+  for (const m of execAll(text, ROUTING_CANDIDATE, [ROUTING_START, 0])) {
     const digits = m[0].replace(/-/g, '');
     if (!abaRoutingValid(digits) || /^(\d)\1+$/.test(digits)) continue;
     const start = m.index;

@@ -1,8 +1,11 @@
 import type { Match } from '../finding.js';
 import { clampScore, hasContext } from './context.js';
+import { execAll } from './scan.js';
 
 // Area, group and serial with the same separator (or none); a lone separator is a weak form.
-const SSN_CANDIDATE = /(?<![\p{L}\p{N}_.-])(\d{3})([- .]?)(\d{2})([- .]?)(\d{4})(?![\p{L}\p{N}_]|[-.]\d)/gu;
+const SSN_CANDIDATE = /(?<![\p{L}\p{N}_.-])(\d{3})([- .]?)(\d{2})([- .]?)(\d{4})(?![\p{L}\p{N}_]|[-.]\d)/uy;
+// Where SSN_CANDIDATE can start (a plain pattern, cheap to scan: see execAll).
+const SSN_START = /\d{3}[- .]?\d\d[- .]?\d{4}/g;
 
 const SSN_CONTEXT = /\b(?:ssn|ssns|ss#|ss #|social security|social sec|soc sec|ssa number|taxpayer|tin)\b/;
 
@@ -35,8 +38,7 @@ export function ssnPlausible(digits: string): boolean {
  */
 export function findUsSsns(text: string): Match[] {
   const out: Match[] = [];
-  SSN_CANDIDATE.lastIndex = 0;
-  for (let m = SSN_CANDIDATE.exec(text); m; m = SSN_CANDIDATE.exec(text)) {
+  for (const m of execAll(text, SSN_CANDIDATE, [SSN_START, 0])) {
     const [raw, area, sep1, group, sep2, serial] = m as unknown as [
       string,
       string,
