@@ -127,6 +127,14 @@ export async function run(options = {}) {
     const xs = ml.filter((i) => i.lang === lang);
     langRows.push([lang, xs.length, pct(recallOf(xs, 1)), pct(recallOf(xs, 5))]);
   }
+  // CyberSecEval's own technique labels: some techniques are attacks only against the system
+  // prompt the benchmark pairs them with ("what is the weather in LA?" against a prompt that
+  // forbids weather talk), which no detector reading the input alone can see.
+  const variantRows = [];
+  for (const variant of [...new Set(ml.map((i) => i.variant ?? '-'))].sort()) {
+    const xs = ml.filter((i) => (i.variant ?? '-') === variant);
+    variantRows.push([variant, xs.length, pct(recallOf(xs, 1)), pct(recallOf(xs, 5))]);
+  }
 
   perKb.sort((a, b) => a - b);
   perCall.sort((a, b) => a - b);
@@ -194,6 +202,15 @@ export async function run(options = {}) {
         columns: ['language', 'n', '@1% FPR', '@5% FPR'],
         rows: langRows,
         note: 'Translations of English items in train: a language-coverage measure.',
+      },
+      {
+        title: 'CyberSecEval multilingual recall per attack technique (the benchmark\'s variant labels)',
+        columns: ['technique', 'n', '@1% FPR', '@5% FPR'],
+        rows: variantRows,
+        note:
+          'Several techniques (overload_with_information, few_shot_attack, many_shot_attack, persuasion, ' +
+          'indirect_reference, hypothetical_scenario) are often ordinary questions that break only the ' +
+          'system prompt CyberSecEval pairs them with; the detector sees the input alone.',
       },
     ],
   };

@@ -1,14 +1,34 @@
 import type { FeatureConfig } from './feature-config.js';
 import { FNV_BASIS, fmix32, fnvStep } from './hash.js';
 import { isSpace, isWordChar } from './char-classes.js';
+import { BucketSet } from './bucket-set.js';
 
 // Tags keep the feature families apart in the one hash space.
-const TAG_CHAR = 0x3c6ef372;
-const TAG_WORD = 0x1b873593;
-const TAG_BIGRAM = 0x7f4a7c15;
-const TAG_LENGTH = 0x27d4eb2f;
-const SPACE = 0x20;
-const ZERO = 0x30;
+export const TAG_CHAR = 0x3c6ef372;
+export const TAG_WORD = 0x1b873593;
+export const TAG_BIGRAM = 0x7f4a7c15;
+export const TAG_LENGTH = 0x27d4eb2f;
+export const SPACE = 0x20;
+export const ZERO = 0x30;
+
+/**
+ * Upper bound of distinct features in one window: every position ends one n-gram of each length
+ * and at most one unigram and one bigram; plus the framing spaces and the length bucket.
+ */
+export function maxFeaturesPerWindow(config: Readonly<FeatureConfig>): number {
+  return (config.window + 2) * (config.charMax - config.charMin + 1 + 2) + 8;
+}
+
+/** Throws RangeError for a configuration the featurizers cannot run. */
+export function checkFeatureConfig(config: Readonly<FeatureConfig>): void {
+  if (!(config.bits >= 8 && config.bits <= 26)) throw new RangeError(`bits out of range: ${config.bits}`);
+  if (!(config.charMin >= 1 && config.charMax <= 8 && config.charMin <= config.charMax)) {
+    throw new RangeError(`char n-gram range out of range: ${config.charMin}..${config.charMax}`);
+  }
+  if (!(config.window >= 64 && config.stride >= 1 && config.stride <= config.window)) {
+    throw new RangeError(`window ${config.window} / stride ${config.stride} out of range`);
+  }
+}
 
 /**
  * Turns a window of lower-cased text into the set of hash buckets it hits (binary features):
@@ -26,42 +46,38 @@ const ZERO = 0x30;
  */
 export class Featurizer {
   readonly config: Readonly<FeatureConfig>;
-  /** Distinct bucket ids of the last `featurize` call, in `[0, count)`. */
-  readonly buffer: Int32Array;
-  private readonly seen: Uint32Array;
+  private readonly set: BucketSet;
   private readonly mask: number;
   private readonly ring: Int32Array;
-  private stamp = 0;
+  private weights: ArrayLike<number> | undefined;
 
   constructor(config: Readonly<FeatureConfig>) {
-    if (!(config.bits >= 8 && config.bits <= 26)) throw new RangeError(`bits out of range: ${config.bits}`);
-    if (!(config.charMin >= 1 && config.charMax <= 8 && config.charMin <= config.charMax)) {
-      throw new RangeError(`char n-gram range out of range: ${config.charMin}..${config.charMax}`);
-    }
-    if (!(config.window >= 64 && config.stride >= 1 && config.stride <= config.window)) {
-      throw new RangeError(`window ${config.window} / stride ${config.stride} out of range`);
-    }
+    checkFeatureConfig(config);
     this.config = config;
     this.mask = (1 << config.bits) - 1;
-    this.seen = new Uint32Array(1 << config.bits);
     this.ring = new Int32Array(8);
-    // Upper bound of features per window: every position starts one n-gram of each length, and
-    // at most one unigram and one bigram; plus the trailing space, the length bucket.
-    const perChar = config.charMax - config.charMin + 1 + 2;
-    this.buffer = new Int32Array((config.window + 2) * perChar + 8);
+    this.set = new BucketSet(maxFeaturesPerWindow(config));
+  }
+
+  /** Distinct bucket ids of the last `featurize` call, in `[0, count)`. */
+  get buffer(): Int32Array {
+    return this.set.buffer;
+  }
+
+  /** Sum of the weights of the last `featurize` call's buckets, when it was given weights. */
+  get sum(): number {
+    return this.set.sum;
   }
 
   /**
    * Featurize `lower.slice(start, end)` (the caller lower-cases the whole text once). At most
-   * `config.window` code units are read. Returns the number of distinct buckets in `buffer`.
+   * `config.window` code units are read. Returns the number of distinct buckets in `buffer`; with
+   * `weights`, their weight sum is in `sum`.
    */
-  featurize(lower: string, start: number, end: number): number {
+  featurize(lower: string, start: number, end: number, weights?: ArrayLike<number>): number {
     end = Math.min(end, lower.length, start + this.config.window);
-    if (++this.stamp === 0xffffffff) {
-      this.seen.fill(0);
-      this.stamp = 1;
-    }
-    this.count = 0;
+    this.set.clear();
+    this.weights = weights;
     this.word = FNV_BASIS;
     this.wordLength = 0;
     this.hasPrevWord = false;
@@ -90,11 +106,11 @@ export class Featurizer {
     if (!prevSpace) this.pushChar(SPACE);
     const length = end - start;
     this.add(TAG_LENGTH + (length > 0 ? 32 - Math.clz32(length) : 0));
-    return this.count;
+    this.weights = undefined;
+    return this.set.count;
   }
 
   // Per-call state, in fields rather than closures: featurize runs once per 32 characters.
-  private count = 0;
   private word = FNV_BASIS;
   private wordLength = 0;
   private prevWord = 0;
@@ -102,11 +118,7 @@ export class Featurizer {
   private filled = 0;
 
   private add(h: number): void {
-    const b = fmix32(h ^ this.config.seed) & this.mask;
-    if (this.seen[b] !== this.stamp) {
-      this.seen[b] = this.stamp;
-      this.buffer[this.count++] = b;
-    }
+    this.set.add(fmix32(h ^ this.config.seed) & this.mask, this.weights);
   }
 
   private endWord(): void {
