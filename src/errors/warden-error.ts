@@ -29,6 +29,8 @@ export enum WardenErrorCode {
   Timeout = 'TIMEOUT',
   /** An output stage (detectors, redaction) refused the result. */
   OutputBlocked = 'OUTPUT_BLOCKED',
+  /** The sandbox cannot run here (no bubblewrap, user namespaces off, seccomp refused): nothing ran. */
+  SandboxUnavailable = 'SANDBOX_UNAVAILABLE',
   /** Anything unexpected inside Warden itself. */
   Internal = 'INTERNAL',
 }

@@ -145,7 +145,9 @@ function inSandbox(script: string, network = false): Promise<{ code: number | nu
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out }));
-    (child.stdio[3] as NodeJS.WritableStream).end(sandboxFilterBytes({ network }));
+    const fd3 = child.stdio[3] as NodeJS.WritableStream;
+    fd3.on('error', reject);
+    fd3.end(sandboxFilterBytes({ network }));
   });
 }
 
