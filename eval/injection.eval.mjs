@@ -204,7 +204,7 @@ export async function run(options = {}) {
         note: 'Translations of English items in train: a language-coverage measure.',
       },
       {
-        title: 'CyberSecEval multilingual recall per attack technique (the benchmark\'s variant labels)',
+        title: "CyberSecEval multilingual recall per attack technique (the benchmark's variant labels)",
         columns: ['technique', 'n', '@1% FPR', '@5% FPR'],
         rows: variantRows,
         note:

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findEncodedLayers } from './decode-layers.js';
+import { foldCodeUnit } from './fold-confusables.js';
 import { normalizeText } from './normalize-text.js';
 
 describe('normalizeText', () => {
@@ -76,6 +77,64 @@ describe('normalizeText', () => {
           expect(start).toBeGreaterThanOrEqual(0);
           expect(end).toBeLessThanOrEqual(s.length);
           expect(start).toBeLessThan(end);
+        }
+      }),
+    );
+  });
+  it('maps every unit back across copied runs, NFKC replacements and removed characters', () => {
+    const original = 'ab\u200bＩＧ é\x1b[1mcd\x1b[0m ﬁle e\u0301 … \u{E0041}end';
+    const n = normalizeText(original);
+    expect(n.text).toBe('abIG écd file é ... end');
+    const pieces = [...n.text].map((_, i) => {
+      const { start, end } = n.toOriginal(i, i + 1);
+      return original.slice(start, end);
+    });
+    expect(pieces.join('|')).toBe('a|b|Ｉ|Ｇ| |é|c|d| |ﬁ|ﬁ|l|e| |e\u0301| |…|…|…| |e|n|d');
+    expect(n.toOriginal(4, 4)).toEqual({ start: 5, end: 5 });
+    expect(n.toOriginal(n.text.length, n.text.length + 3)).toEqual({
+      start: original.length,
+      end: original.length,
+    });
+  });
+
+  it('folds exactly like foldCodeUnit on every unit (case pairs that change length, sigma, astral)', () => {
+    const units = fc.constantFrom(
+      'A',
+      'z',
+      'İ',
+      'Σ',
+      'ς',
+      'Р',
+      'Ꭺ',
+      'ß',
+      'ǅ',
+      '𐐀',
+      '\ud800',
+      '─',
+      'É',
+      ' ',
+      '\n',
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: units }), fc.string({ unit: 'binary' })), (s) => {
+        const n = normalizeText(s);
+        expect(n.folded).toBe(
+          [...Array(n.text.length).keys()].map((i) => foldCodeUnit(n.text.charCodeAt(i))).join(''),
+        );
+      }),
+    );
+  });
+
+  it('every unit of the text comes from the original span it maps to, in order', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const n = normalizeText(s);
+        let previous = 0;
+        for (let i = 0; i < n.text.length; i++) {
+          const { start, end } = n.toOriginal(i, i + 1);
+          expect(start).toBeGreaterThanOrEqual(previous);
+          expect(s.slice(start, end).normalize('NFKC')).toContain(n.text[i]);
+          previous = start;
         }
       }),
     );

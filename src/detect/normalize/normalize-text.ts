@@ -25,8 +25,8 @@ export interface NormalizedText {
   toOriginal(start: number, end: number): { start: number; end: number };
 }
 
-// Printable ASCII with tab and newlines: nothing to remove, NFKC is the identity.
-const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+// The first character that is not printable ASCII, tab or a newline: only those need work.
+const NOT_PLAIN = /[^\x20-\x7e\t\n\r]/g;
 const COMBINING = /\p{M}/u;
 
 /**
@@ -40,24 +40,19 @@ const COMBINING = /\p{M}/u;
  * n.hidden // [{ type: 'zero-width', start: 2, end: 3 }]
  */
 export function normalizeText(original: string): NormalizedText {
-  if (PLAIN_ASCII.test(original)) return plainAscii(original);
+  NOT_PLAIN.lastIndex = 0;
+  // Nothing to remove, and NFKC is the identity.
+  if (!NOT_PLAIN.test(original)) return plainAscii(original);
 
   const out: string[] = [];
-  // For every UTF-16 unit of the output: where its source starts and ends in the original.
-  let starts = new Int32Array(original.length + 16);
-  let ends = new Int32Array(original.length + 16);
+  // The output as segments, each from `outStarts[k]` to the next one's start: copied from
+  // `origStarts[k]` on when `origEnds[k]` is -1, else every unit of it comes from
+  // `origStarts[k]..origEnds[k]` (an NFKC replacement). Built per segment, not per character:
+  // most text is copied as it is.
+  const outStarts: number[] = [];
+  const origStarts: number[] = [];
+  const origEnds: number[] = [];
   let size = 0;
-  const reserve = (more: number) => {
-    if (size + more <= starts.length) return;
-    const capacity = Math.max(starts.length * 2, size + more);
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(capacity);
-      b.set(a.subarray(0, size));
-      return b;
-    };
-    starts = grow(starts);
-    ends = grow(ends);
-  };
   const hidden: HiddenSpan[] = [];
   const flag = (type: HiddenCharacterType, start: number, end: number, tag?: string) => {
     const last = hidden.at(-1);
@@ -67,20 +62,20 @@ export function normalizeText(original: string): NormalizedText {
     } else hidden.push(tag === undefined ? { type, start, end } : { type, start, end, decoded: tag });
   };
   const emitIdentity = (a: number, b: number) => {
-    reserve(b - a);
+    if (a >= b) return;
     out.push(original.slice(a, b));
-    for (let k = a; k < b; k++) {
-      starts[size] = k;
-      ends[size++] = k + 1;
-    }
+    outStarts.push(size);
+    origStarts.push(a);
+    origEnds.push(-1);
+    size += b - a;
   };
   const emit = (piece: string, start: number, end: number) => {
-    reserve(piece.length);
+    if (piece.length === 0) return;
     out.push(piece);
-    for (let k = 0; k < piece.length; k++) {
-      starts[size] = start;
-      ends[size++] = end;
-    }
+    outStarts.push(size);
+    origStarts.push(start);
+    origEnds.push(end);
+    size += piece.length;
   };
 
   const n = original.length;
@@ -116,11 +111,14 @@ export function normalizeText(original: string): NormalizedText {
   };
 
   let segmentStart = 0;
-  let i = 0;
+  // NOT_PLAIN found the first character to look at.
+  let i = NOT_PLAIN.lastIndex - 1;
   while (i < n) {
     const c = original.charCodeAt(i);
-    if (c >= 0x20 && c < 0x7f) {
-      i++;
+    if ((c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d) {
+      // Plain characters stay in the segment: jump to the next one that is not.
+      NOT_PLAIN.lastIndex = i;
+      i = NOT_PLAIN.test(original) ? NOT_PLAIN.lastIndex - 1 : n;
       continue;
     }
     if (c === 0x1b || c === 0x9b) {
@@ -147,8 +145,26 @@ export function normalizeText(original: string): NormalizedText {
   flushSegment(segmentStart, n);
 
   const text = out.join('');
-  const startMap = starts;
-  const endMap = ends;
+  // The segment holding output unit `k` (0 <= k < text.length).
+  const segmentAt = (k: number) => {
+    let lo = 0;
+    let hi = outStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (outStarts[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  // Where output unit `k` starts and ends in the original.
+  const startOf = (k: number) => {
+    const s = segmentAt(k);
+    return origEnds[s]! < 0 ? origStarts[s]! + k - outStarts[s]! : origStarts[s]!;
+  };
+  const endOf = (k: number) => {
+    const s = segmentAt(k);
+    return origEnds[s]! < 0 ? origStarts[s]! + k - outStarts[s]! + 1 : origEnds[s]!;
+  };
   return {
     original,
     text,
@@ -156,12 +172,12 @@ export function normalizeText(original: string): NormalizedText {
     hidden,
     toOriginal(start, end) {
       if (end <= start) {
-        const at = start < text.length ? startMap[start]! : n;
+        const at = start < text.length ? startOf(start) : n;
         return { start: at, end: at };
       }
       return {
-        start: start < text.length ? startMap[start]! : n,
-        end: end - 1 < text.length ? endMap[end - 1]! : n,
+        start: start < text.length ? startOf(start) : n,
+        end: end - 1 < text.length ? endOf(end - 1) : n,
       };
     },
   };
@@ -184,19 +200,38 @@ function plainAscii(original: string): NormalizedText {
 
 // foldCodeUnit per BMP code unit, filled on first use (0 = not computed yet).
 const FOLD_CACHE = new Uint16Array(0x10000);
+const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
 
+/**
+ * `text` with each code unit replaced by `foldCodeUnit` of it. ASCII stretches are lower-cased
+ * natively (for ASCII that is the same mapping); only non-ASCII runs are folded unit by unit.
+ */
 function fold(text: string): string {
-  const units = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      units[i] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
-      continue;
-    }
+  let out = '';
+  let last = 0;
+  NON_ASCII_RUN.lastIndex = 0;
+  for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text)) {
+    if (m.index > last) out += text.slice(last, m.index).toLowerCase();
+    out += foldRun(m[0]);
+    last = m.index + m[0].length;
+  }
+  return last === 0 ? text.toLowerCase() : out + text.slice(last).toLowerCase();
+}
+
+function foldRun(run: string): string {
+  let units: Uint16Array | undefined;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
     let f = FOLD_CACHE[c]!;
     if (f === 0) f = FOLD_CACHE[c] = foldCodeUnit(c).charCodeAt(0);
-    units[i] = f;
+    // Most non-ASCII characters (symbols, CJK, emoji) fold to themselves: copy nothing for them.
+    if (f !== c && units === undefined) {
+      units = new Uint16Array(run.length);
+      for (let k = 0; k < i; k++) units[k] = run.charCodeAt(k);
+    }
+    if (units !== undefined) units[i] = f;
   }
+  if (units === undefined) return run;
   let out = '';
   for (let i = 0; i < units.length; i += 8192) {
     out += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);

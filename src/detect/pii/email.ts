@@ -38,9 +38,14 @@ function scanAt(text: string, at: number): Match | undefined {
   while (start > 0 && at - start < MAX_LOCAL && isLocalCode(text.charCodeAt(start - 1))) start--;
   // Ran into the cap with more local characters before: not an address we can bound.
   if (start > 0 && isLocalCode(text.charCodeAt(start - 1))) return undefined;
-  // A local part never starts with, ends with, or doubles a dot.
-  const dots = text.lastIndexOf('..', at - 1);
-  if (dots >= start) start = dots + 2;
+  // A local part never starts with, ends with, or doubles a dot. (Looked for within the local
+  // part only: `lastIndexOf` would read back to the start of the text for every `@`.)
+  for (let k = at - 2; k >= start; k--) {
+    if (text.charCodeAt(k) === 0x2e && text.charCodeAt(k + 1) === 0x2e) {
+      start = k + 2;
+      break;
+    }
+  }
   while (start < at && (text[start] === '.' || text[start] === '-' || text[start] === '+')) start++;
   if (start === at || text[at - 1] === '.') return undefined;
   DOMAIN.lastIndex = at + 1;

@@ -1,13 +1,15 @@
 import type { Match } from '../finding.js';
 import { clampScore, hasContext } from './context.js';
-import { execAll } from './scan.js';
+import { execAt } from './scan.js';
 
 // Six hex pairs split by one kind of separator, or Cisco's three dotted quads.
 const MAC =
   /(?<![\p{L}\p{N}_:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\p{L}\p{N}_]|[:.-][0-9A-Fa-f])/uy;
-// What MAC needs after its first hex pair (`:1A:2B:3C:4D:`) or first quad (`.2b3c.`).
-const COLON_FORM = /[:-](?:[0-9A-Fa-f]{2}[:-]){4}/g;
-const DOT_FORM = /\.[0-9A-Fa-f]{4}\./g;
+// What MAC needs after its first hex pair (`:1A:2B:3C:4D:`) or first quad (`.2b3c.`), in one scan
+// (a separator, a hex pair, then the rest of either form, told apart by the separator): two scans
+// for separators, frequent in code, cost half as much again.
+const COLON_OR_DOT_FORM =
+  /[-.:][0-9A-Fa-f]{2}(?:(?<=[:-]..)[:-](?:[0-9A-Fa-f]{2}[:-]){3}|(?<=\...)[0-9A-Fa-f]{2}\.)/g;
 
 const MAC_CONTEXT = /\b(?:mac|ethernet|hardware|physical|wifi|wi-fi|wlan|nic|bssid|device)\b/;
 
@@ -20,7 +22,7 @@ const MAC_CONTEXT = /\b(?:mac|ethernet|hardware|physical|wifi|wi-fi|wlan|nic|bss
  */
 export function findMacAddresses(text: string): Match[] {
   const out: Match[] = [];
-  for (const m of execAll(text, MAC, [COLON_FORM, 2], [DOT_FORM, 4])) {
+  for (const m of execAt(text, MAC, candidatePositions(text))) {
     const hex = m[0].replace(/[:.-]/g, '').toLowerCase();
     if (hex === '000000000000' || hex === 'ffffffffffff') continue;
     const start = m.index;
@@ -31,4 +33,17 @@ export function findMacAddresses(text: string): Match[] {
     out.push({ type: 'mac-address', start, end, score: clampScore(score) });
   }
   return out;
+}
+
+/** Where MAC may start: `COLON_OR_DOT_FORM` matches two characters in (colon form) or four (dotted). */
+function candidatePositions(text: string): number[] {
+  const positions: number[] = [];
+  COLON_OR_DOT_FORM.lastIndex = 0;
+  for (let c = COLON_OR_DOT_FORM.exec(text); c; c = COLON_OR_DOT_FORM.exec(text)) {
+    const offset = text.charCodeAt(c.index) === 0x2e ? 4 : 2;
+    if (c.index >= offset) positions.push(c.index - offset);
+    // Overlapping candidates too, as `execAll` finds them.
+    COLON_OR_DOT_FORM.lastIndex = c.index + 1;
+  }
+  return positions.sort((a, b) => a - b);
 }

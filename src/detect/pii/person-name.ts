@@ -15,6 +15,7 @@ import {
   addWords,
   CAP,
   filterBits,
+  hashKey,
   isJsSpace,
   LOWER,
   MIXED,
@@ -27,8 +28,6 @@ import {
   W_TITLE,
   type WordTable,
 } from './scan.js';
-
-const FILTERED = W_FIRST_NAME | W_TITLE;
 
 // Cues just before a word that make it a name whatever it is.
 const NAME_CUE =
@@ -68,6 +67,23 @@ const SENTENCE_END = /[.!?:;\n\r"“([]\s*$/;
 addWords(FIRST_NAME_SET, W_FIRST_NAME);
 addWords(TITLE_SET, W_TITLE);
 addWords(PLACE_PREFIX_SET, W_PLACE_PREFIX);
+
+// The words' exact hashes, checked where the shared filter says "perhaps": its bits for first
+// names are set for some 4% of other words as well (`true`, `require`, `import`), and each of those
+// would cost a look at the word and its neighbours. A word's hash is that of its key, so a word
+// whose hash is not here is not in the list.
+const hashSet = (words: Iterable<string>) => new Set([...words].map((w) => hashKey(w, 0, w.length)));
+const FIRST_NAME_HASHES = hashSet(FIRST_NAME_SET);
+const TITLE_HASHES = hashSet(TITLE_SET);
+
+/** Whether a word with this hash may be a first name or a title (the filter first: cheaper). */
+function mayBeNameOrTitle(hash: number): boolean {
+  const bits = filterBits(hash);
+  return (
+    ((bits & W_FIRST_NAME) !== 0 && FIRST_NAME_HASHES.has(hash)) ||
+    ((bits & W_TITLE) !== 0 && TITLE_HASHES.has(hash))
+  );
+}
 
 /** Whether exactly `gap` separates word `a` from the word after it, `b`. */
 function gapIs(t: WordTable, a: number, b: number, gap: ' ' | '. '): boolean {
@@ -118,7 +134,7 @@ function namesIn(t: WordTable): Match[] {
     // Most words are neither a title nor perhaps a first name, nor right after a cue: skip them
     // here without a call (nameAt would find nothing there).
     if (t.shape[i] === MIXED) continue;
-    if ((filterBits(t.hash[i]!) & FILTERED) === 0 && !mayHaveCue(t, i)) continue;
+    if (!mayBeNameOrTitle(t.hash[i]!) && !mayHaveCue(t, i)) continue;
     if (t.glued(i)) continue;
     const hit = nameAt(t, i);
     if (!hit) continue;
@@ -181,6 +197,15 @@ function extend(t: WordTable, i: number, shape: Shape, max = 3): number {
 function mayHaveCue(t: WordTable, i: number): boolean {
   const codes = t.codes;
   const start = t.start[i]!;
+  // Most words follow a word of ASCII letters: then a cue can only end with that whole word (the
+  // cues' words are whole words, with `\b` or a space before them, and only white space, `:` or
+  // `,` after them), so a look at the cues' phrases answers. After a word with other characters
+  // (an apostrophe, a letter other than ASCII) or one the regexes' 24-character window cuts, the
+  // long way below.
+  if (i > 0 && t.flags[i - 1] === 0 && t.start[i - 1]! >= start - 24) {
+    if (CUE_WORD[t.hash[i - 1]! & CUE_WORD_MASK] === 0) return false;
+    return cueAfterWord(t, i - 1, start);
+  }
   let p = start - 1;
   let c = p >= 0 ? codes[p]! : -1;
   if (c === 0x20) c = --p >= 0 ? codes[p]! : -1;
@@ -203,6 +228,62 @@ function mayHaveCue(t: WordTable, i: number): boolean {
 
 const COLON_CUES = ['name', 'author', 'patient', 'attn', 'attention'];
 const COMMA_CUES = ['regards', 'sincerely', 'cheers', 'thanks', ' you', 'yours'];
+
+/** One cue phrase, by its last word: the word before it (`name` in `name is`), whether it needs `:`. */
+interface CuePhrase {
+  readonly before: number | undefined;
+  readonly colon: boolean;
+}
+
+// The cues' phrases (`my name is`, `name\s*:`, `regards,?`), read from the patterns and kept by
+// the hash of their last word. `i'm` is left out: its word has an apostrophe, so it never takes
+// the quick path. The table of hashes tells most words apart at one look.
+const CUE_PHRASES = new Map<number, CuePhrase[]>();
+const CUE_WORD_MASK = 1023;
+const CUE_WORD = new Uint8Array(CUE_WORD_MASK + 1);
+for (const re of [NAME_CUE, GREETING_CUE]) {
+  for (const alternative of re.source.replace(/^\(\?:|\)\\s\*\$$/g, '').split('|')) {
+    const phrase = alternative.replace(/\\b/g, '');
+    if (phrase.includes("'")) continue;
+    const words = phrase.replace(/\\s\*:\??$|,\?$/, '').split(' ');
+    const last = words.at(-1)!;
+    const before = words.at(-2);
+    const hash = hashKey(last, 0, last.length);
+    const list = CUE_PHRASES.get(hash) ?? [];
+    list.push({
+      before: before === undefined ? undefined : hashKey(before, 0, before.length),
+      colon: /\\s\*:$/.test(phrase),
+    });
+    CUE_PHRASES.set(hash, list);
+    CUE_WORD[hash & CUE_WORD_MASK] = 1;
+  }
+}
+
+/**
+ * Whether a cue may end with word `w` (ASCII letters only) before the word at `start`: the text
+ * between is white space, `:` and `,`, and a phrase of more words has its word before (one space
+ * apart, or a word the quick look cannot tell).
+ */
+function cueAfterWord(t: WordTable, w: number, start: number): boolean {
+  const phrases = CUE_PHRASES.get(t.hash[w]!);
+  if (phrases === undefined) return false;
+  const codes = t.codes;
+  let colon = false;
+  for (let k = t.end[w]!; k < start; k++) {
+    const c = codes[k]!;
+    if (c === 0x3a) colon = true;
+    else if (c !== 0x2c && !isJsSpace(c)) return false;
+  }
+  for (const phrase of phrases) {
+    if (phrase.colon && !colon) continue;
+    if (phrase.before === undefined) return true;
+    const v = w - 1;
+    if (v < 0 || t.end[v] !== t.start[w]! - 1 || codes[t.end[v]!] !== 0x20) continue;
+    // A word with other characters, or cut by the window: leave it to the regexes.
+    if (t.flags[v] !== 0 || t.start[v]! < start - 24 || t.hash[v] === phrase.before) return true;
+  }
+  return false;
+}
 
 function endsWithAny(codes: Uint16Array, end: number, endings: readonly string[]): boolean {
   for (const ending of endings) if (endsWithLower(codes, end, ending)) return true;
@@ -286,8 +367,9 @@ function span(t: WordTable, i: number, last: number, score: number): Hit {
 function nameAt(t: WordTable, i: number): Hit | undefined {
   const shape = t.shape[i] as Shape;
   if (t.glued(i) || shape === MIXED) return undefined;
-  const maybeTitle = t.may(i, W_TITLE);
-  const maybeKnown = t.may(i, W_FIRST_NAME);
+  const hash = t.hash[i]!;
+  const maybeTitle = t.may(i, W_TITLE) && TITLE_HASHES.has(hash);
+  const maybeKnown = t.may(i, W_FIRST_NAME) && FIRST_NAME_HASHES.has(hash);
   // Without a title, a cue or a known first name nothing below can find a name here.
   const cue = cueBefore(t, i);
   if (!maybeTitle && !maybeKnown && cue === undefined) return undefined;
@@ -323,13 +405,17 @@ function nameAt(t: WordTable, i: number): Hit | undefined {
   if (cue === 'greeting' && shape === CAP && !common && greetingOk && !beforePlaceOrOrg(t, i)) {
     return span(t, i, extend(t, i, shape), known ? 0.8 : 0.6);
   }
-  if (!known || afterPlacePrefix(t, i) || beforePlaceOrOrg(t, i)) return undefined;
+  if (!known) return undefined;
+  const ambiguous = AMBIGUOUS_NAME_SET.has(key);
+  const notAlone = NOT_ALONE_SET.has(key);
+  // A lower-case word that is also an ordinary word (`will`, `mark` in code and prose) is no name
+  // whatever follows: decided before reading its neighbours.
+  if (shape === LOWER && (ambiguous || notAlone || common || key.length < 4)) return undefined;
+  if (afterPlacePrefix(t, i) || beforePlaceOrOrg(t, i)) return undefined;
 
   const last = extend(t, i, shape);
   const hasSurname = last > i;
   const surname = hasSurname && strongSurname(t, i, last);
-  const ambiguous = AMBIGUOUS_NAME_SET.has(key);
-  const notAlone = NOT_ALONE_SET.has(key);
 
   if (shape === LOWER) {
     if (ambiguous || notAlone || common || key.length < 4) return undefined;

@@ -55,15 +55,30 @@ const PHONE_CONTEXT =
  */
 export function findPhones(text: string, defaultRegion: CountryCode = 'US'): Match[] {
   const out: Match[] = [];
+  // libphonenumber's answers for this text: a text often repeats a number or a line (a table,
+  // an example run twice), and each answer costs tens of microseconds. Kept for this call only.
+  const searched = new Map<string, Hit[]>();
+  const fallback = new Map<string, boolean>();
+  const validInFallbackRegion = (candidate: string, region: CountryCode): boolean => {
+    let valid = fallback.get(candidate);
+    if (valid === undefined) {
+      valid = validInAnyFallbackRegion(candidate, region);
+      fallback.set(candidate, valid);
+    }
+    return valid;
+  };
   for (const { from, to, runs } of candidateWindows(text)) {
     // Log lines: `2025-06-24 14:36:25 …` alone in its window gives nothing (see below).
     if (runs.length === 1 && timestampOnly(text, from, to, runs[0]!, defaultRegion)) continue;
     const window = text.slice(from, to);
     // One search at the loosest leniency, then validation per hit: a second, stricter search over
     // the same window would parse everything twice.
-    const hits = (mayHoldNumber(window, defaultRegion) ? search(window, defaultRegion) : []).filter(
-      (hit) => !gluedToLetter(window, hit),
-    );
+    let found = searched.get(window);
+    if (found === undefined) {
+      found = mayHoldNumber(window, defaultRegion) ? search(window, defaultRegion) : [];
+      searched.set(window, found);
+    }
+    const hits = found.filter((hit) => !gluedToLetter(window, hit));
     for (const hit of hits) {
       let base = 0.25;
       if (hit.valid) base = 0.6;
@@ -108,7 +123,7 @@ function fallbackCandidate(text: string, start: number, end: number): boolean {
   return digits <= 15 && !(digits > 11 && /^\d+$/.test(run));
 }
 
-function validInFallbackRegion(candidate: string, defaultRegion: CountryCode): boolean {
+function validInAnyFallbackRegion(candidate: string, defaultRegion: CountryCode): boolean {
   for (const region of FALLBACK_REGIONS) {
     if (region === defaultRegion) continue;
     try {

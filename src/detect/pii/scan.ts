@@ -649,6 +649,14 @@ export function execAll(
     }
   }
   if (candidates.length > 1) positions.sort((a, b) => a - b);
+  return execAt(text, exact, positions);
+}
+
+/**
+ * The matches of `exact` (sticky, `y`) tried at `positions` (ascending), as `execAll` finds them:
+ * a position inside an earlier match is skipped.
+ */
+export function execAt(text: string, exact: RegExp, positions: readonly number[]): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let next = 0;
   let previous = -1;

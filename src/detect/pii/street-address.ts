@@ -90,20 +90,21 @@ function addressPattern(): RegExp {
       `(?<![\\p{L}\\p{N}_])(?:PSC|CMR|Unit)[ \\t]+\\d{1,5},?[ \\t]+Box[ \\t]+\\d{1,5}(?![\\p{N}])`,
       `(?<![\\p{L}\\p{N}_])(?:APO|FPO|DPO)[ \\t]+(?:AA|AE|AP)[ \\t]+\\d{5}(?![\\p{N}])`,
     ].join('|'),
-    'gu',
+    'uy',
   );
 }
 
+// The patterns are sticky: `collect` tries them only where a match can start (see `matchStarts`).
 const ADDRESS = addressPattern();
 // A street named without a house number (`Almeida Street`): full suffix words only, low confidence.
 const NAMED_STREET =
-  /(?<![\p{L}\p{N}_.,-])(?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}_.,-])(?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive)(?![\p{L}\p{N}])/uy;
 
 // House number, capitalized words, number (`69 Roheline 43`, `Trg revolucije 12`): the shape of many
 // European addresses, but also of `Windows 10`; kept only with an address cue or a unit/postcode after.
 const LOOSE_ADDRESS = new RegExp(
   `(?<![\\p{L}\\p{N}_.,-])(?:${HOUSE}[ \\t]+)?(?:C/[ \\t]*)?\\p{Lu}[\\p{L}\\p{M}'’.\\-]*(?:[ \\t]+[\\p{L}\\p{M}'’.\\-]+){0,3}[ \\t]+${HOUSE}(?![\\p{L}\\p{N}])`,
-  'gu',
+  'uy',
 );
 const ADDRESS_CONTEXT =
   /\b(?:address|addr|live|lives|living|located|location|ship|shipping|deliver|delivery|send|mail|mailing|moved?|reside|residence|billing|corner of)\b/;
@@ -524,14 +525,49 @@ function collect(
     const slice = copy ? capitalizeWords(original) : original;
     // A span without lower-case letters reads the same capitalized: nothing new to find.
     if (copy && slice === original) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      const start = from + m.index;
+    // As a global scan of the slice: from each match's end, or from the next character after a
+    // rejected match in the copy.
+    let next = 0;
+    for (const at of matchStarts(slice)) {
+      if (at < next) continue;
+      re.lastIndex = at;
+      const m = re.exec(slice);
+      if (m === null) continue;
+      const start = from + at;
+      next = at + m[0].length;
       if (!copy) accept1(text, start, m[0], accept, out);
       else if (!hasLowerCaseWord(text.slice(start, start + m[0].length))) continue;
-      else if (!accept1(text, start, m[0], accept, out)) re.lastIndex = m.index + 1;
+      else if (!accept1(text, start, m[0], accept, out)) next = at + 1;
     }
   }
+}
+
+/**
+ * Where the street patterns may match in `slice`: every pattern starts with a digit, a capital
+ * or `p` (`p.o. box`), after a look-behind that refuses an ASCII letter, digit or `_` before it.
+ * Characters other than ASCII count as possible capitals and as possible non-letters before; the
+ * second half of a surrogate pair starts nothing. The patterns cost a lot at each position they
+ * are tried (look-behinds first, in Unicode mode), so they are tried only here.
+ */
+function matchStarts(slice: string): number[] {
+  const starts: number[] = [];
+  let before = 0x20;
+  for (let k = 0; k < slice.length; k++) {
+    const c = slice.charCodeAt(k);
+    const canStart =
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      c === 0x70 ||
+      (c >= 0x80 && (c & 0xfc00) !== 0xdc00);
+    if (
+      canStart &&
+      !(before < 0x80 && (isAsciiLetterCode(before) || isDigitCode(before) || before === 0x5f))
+    ) {
+      starts.push(k);
+    }
+    before = c;
+  }
+  return starts;
 }
 
 // Lower-case words that proper addresses contain: particles and street types (`40 rue Victor Hugo`).

@@ -1,8 +1,7 @@
 import type { Match } from '../../finding.js';
 import { ADDRESSED_TO_MODEL_RULES } from './addressed-to-model.js';
-import { blankEscapes } from './blank-escapes.js';
 import { DATA_EXFILTRATION_REQUEST_RULES } from './data-exfiltration-request.js';
-import { deleet } from './deleet.js';
+import { deleetAndBlankEscapes } from './deleet.js';
 import { FAKE_DELIMITER_RULES } from './fake-delimiter.js';
 import { FAKE_SPECIAL_TOKEN_RULES } from './fake-special-token.js';
 import { INSTRUCTION_OVERRIDE_RULES } from './instruction-override.js';
@@ -55,7 +54,7 @@ let engine: RuleEngine | undefined;
 export function findInjectionRules(text: string, folded: string): Match[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const base = typeof folded === 'string' && folded.length === text.length ? folded : sameLengthLower(text);
-  const source = blankEscapes(deleet(base));
+  const source = deleetAndBlankEscapes(base);
   engine ??= new RuleEngine(INJECTION_RULES);
   const hits = engine.run(source, text);
   if (hits.length === 0) return [];
