@@ -31,6 +31,8 @@ export enum WardenErrorCode {
   OutputBlocked = 'OUTPUT_BLOCKED',
   /** The sandbox cannot run here (no bubblewrap, user namespaces off, seccomp refused): nothing ran. */
   SandboxUnavailable = 'SANDBOX_UNAVAILABLE',
+  /** The sandbox stopped or refused what ran inside it: a limit, a denied path or host (see `SandboxError.reason`). */
+  SandboxViolation = 'SANDBOX_VIOLATION',
   /** Anything unexpected inside Warden itself. */
   Internal = 'INTERNAL',
 }

@@ -1,7 +1,7 @@
 import { WardenError, WardenErrorCode } from '../../errors/warden-error.js';
 
 /** Which preflight check failed. */
-export type SandboxRequirement = 'platform' | 'bubblewrap' | 'user-namespaces' | 'seccomp';
+export type SandboxRequirement = 'platform' | 'bubblewrap' | 'user-namespaces' | 'seccomp' | 'process-limit';
 
 /**
  * The process sandbox cannot run on this host. Thrown before anything is started: Warden never

@@ -1,0 +1,118 @@
+// The bubblewrap command line for one run: what the sandbox can see and nothing more. Kept a pure
+// function of the spec so that tests can read exactly which host paths a run gets.
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ResolvedSpec } from './sandbox-spec.js';
+
+/** The uid/gid the program sees inside (nobody): it owns nothing it did not create. */
+export const SANDBOX_UID = 65534;
+export const SANDBOX_GID = 65534;
+
+/** File descriptors the runner passes to bwrap beside stdio. */
+export const FD = { seccomp: 3, passwd: 4, group: 5, status: 6 } as const;
+
+/** System directories mounted read-only when present: programs and their libraries, nothing else. */
+const SYSTEM_DIRS = ['/usr', '/opt'];
+/** Top-level names that are symlinks into /usr on merged-usr systems, or directories otherwise. */
+const USR_LINKS = ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32'];
+/**
+ * Files from /etc a program may need: the loader cache, TLS roots (for HTTPS through the proxy),
+ * time zones, name-service config. Not passwd/group (synthesized), shadow, hosts of the host, ssh,
+ * or anything with credentials.
+ */
+const ETC_FILES = [
+  '/etc/ld.so.cache',
+  '/etc/ld.so.conf',
+  '/etc/ld.so.conf.d',
+  '/etc/alternatives',
+  '/etc/ssl',
+  '/etc/ca-certificates',
+  '/etc/ca-certificates.conf',
+  '/etc/pki',
+  '/etc/localtime',
+  '/etc/nsswitch.conf',
+  '/etc/os-release',
+  '/etc/mime.types',
+  '/etc/bash.bashrc',
+  '/etc/profile',
+  '/etc/inputrc',
+  '/etc/debian_version',
+];
+
+export interface BwrapOptions {
+  /** Whether a network (loopback only, with the egress bridge) is wanted; the namespace is new either way. */
+  network: boolean;
+  /** Extra read-only mounts the runner needs (the egress bridge, the proxy socket's directory). */
+  runtimeRead?: readonly string[];
+  /** Unix sockets to bind, host path to sandbox path (read-write: connecting needs write permission). */
+  sockets?: readonly (readonly [host: string, inside: string])[];
+  /** Program and arguments run in front of the command (the bridge, prlimit). */
+  prefix?: readonly string[];
+}
+
+/**
+ * bwrap arguments: every namespace new (user, pid, net, ipc, uts, cgroup), all capabilities
+ * dropped, no new privileges (bwrap sets it), a session of its own (no TIOCSTI into our terminal),
+ * killed with its parent, a private size-capped /tmp, read-only system directories, only the
+ * spec's read and write directories, a cleared environment with the spec's variables, and the
+ * seccomp filter, passwd and group from file descriptors.
+ *
+ * @example
+ * const args = bwrapArgs(resolveSandboxSpec({ command: ['ls'] }), { network: false });
+ */
+export function bwrapArgs(spec: ResolvedSpec, options: BwrapOptions): string[] {
+  const args: string[] = [
+    '--unshare-all',
+    '--unshare-user', // --unshare-all only tries the user namespace; we require it
+    '--die-with-parent',
+    '--new-session',
+    '--cap-drop',
+    'ALL',
+    '--uid',
+    String(SANDBOX_UID),
+    '--gid',
+    String(SANDBOX_GID),
+    '--hostname',
+    'sandbox',
+    '--disable-userns',
+    '--assert-userns-disabled',
+  ];
+  for (const dir of SYSTEM_DIRS) if (existsSync(dir)) args.push('--ro-bind', dir, dir);
+  for (const link of USR_LINKS) {
+    if (!existsSync(link)) continue;
+    const st = lstatSync(link);
+    if (st.isSymbolicLink()) args.push('--symlink', readlinkSync(link), link);
+    else args.push('--ro-bind', link, link);
+  }
+  for (const file of ETC_FILES) if (existsSync(file)) args.push('--ro-bind', file, file);
+  args.push('--ro-bind-data', String(FD.passwd), '/etc/passwd');
+  args.push('--ro-bind-data', String(FD.group), '/etc/group');
+  args.push('--proc', '/proc', '--dev', '/dev');
+  args.push('--size', String(spec.limits.tmpBytes), '--tmpfs', '/tmp');
+  args.push('--dir', '/var/tmp');
+  for (const path of options.runtimeRead ?? []) args.push('--ro-bind', path, path);
+  for (const path of spec.read) args.push('--ro-bind', path, path);
+  // Write directories come after read ones, so a writable child of a read-only parent stays writable.
+  for (const path of spec.write) args.push('--bind', path, path);
+  for (const [host, inside] of options.sockets ?? []) args.push('--bind', host, inside);
+  args.push('--chdir', spec.cwd);
+  args.push('--clearenv');
+  for (const [name, value] of Object.entries(spec.env)) args.push('--setenv', name, value);
+  args.push('--seccomp', String(FD.seccomp), '--json-status-fd', String(FD.status));
+  args.push('--', ...(options.prefix ?? []), ...spec.command);
+  return args;
+}
+
+/** /etc/passwd and /etc/group for inside: the sandbox user and root, nobody else's names or homes. */
+export function sandboxAccounts(): { passwd: string; group: string } {
+  return {
+    passwd: `root:x:0:0:root:/nonexistent:/usr/sbin/nologin\nsandbox:x:${SANDBOX_UID}:${SANDBOX_GID}:sandbox:/tmp:/bin/sh\n`,
+    group: `root:x:0:\nsandbox:x:${SANDBOX_GID}:\n`,
+  };
+}
+
+/** Where the running Node binary must be mounted for helpers inside (the egress bridge), if not under /usr. */
+export function nodeBinaryMount(execPath: string = process.execPath): string | undefined {
+  const covered = [...SYSTEM_DIRS, ...USR_LINKS].some((d) => execPath.startsWith(`${d}/`));
+  return covered ? undefined : dirname(execPath);
+}

@@ -1,0 +1,318 @@
+// Run one command inside bubblewrap with the seccomp filter, resource limits, a process limit that
+// holds for root too, and (when asked) egress through the allowlisting proxy. Nothing here ever
+// runs the command without the sandbox: every failure to set one up is an error.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { WardenError, WardenErrorCode } from '../../errors/warden-error.js';
+import { compileNetworkScope, type NetworkScopeConfig } from '../../policy/rules/urls/network-scope.js';
+import type { EgressDenial, EgressProxy } from '../egress/index.js';
+import { SandboxError } from '../sandbox-error.js';
+import { sandboxFilterBytes } from '../seccomp/sandbox-filter.js';
+import { bwrapArgs, nodeBinaryMount, sandboxAccounts } from './bwrap-args.js';
+import { classifyExit } from './classify-exit.js';
+import { preflightSandbox } from './preflight.js';
+import { createProcessCgroup, type ProcessCgroup } from './process-cgroup.js';
+import { resourceLimitArgs } from './resource-limits.js';
+import { type ResolvedSpec, resolveSandboxSpec, type SandboxSpec } from './sandbox-spec.js';
+import { SandboxUnavailableError } from './sandbox-unavailable-error.js';
+
+/** Where the egress bridge listens inside the sandbox, and where the proxy socket appears. */
+export const EGRESS_PORT = 3128;
+const EGRESS_SOCKET_INSIDE = '/run/warden/egress.sock';
+/** Tasks that are not the program's: bwrap's monitor and init, and the bridge's Node threads. */
+const HELPER_TASKS = { base: 2, bridge: 16 } as const;
+
+export interface SandboxNetwork extends NetworkScopeConfig {
+  /**
+   * Which resolved addresses connections may go to. Default: public addresses only (loopback,
+   * private, link-local and metadata addresses are refused). Tests pass an explicit allowance.
+   */
+  isAddressAllowed?: (ip: string) => boolean;
+  /** DNS resolution (default: the system resolver); the proxy connects to the address it checked. */
+  lookup?: (host: string) => Promise<readonly { address: string; family: number }[]>;
+}
+
+export interface RunSandboxedOptions extends SandboxSpec {
+  /** Network egress through the proxy, to these hosts only. Without it the sandbox has no network. */
+  network?: SandboxNetwork;
+  /** Aborting kills the whole process tree; the run rejects with reason `killed`. */
+  signal?: AbortSignal;
+  /** bubblewrap binary (default `bwrap` on PATH). */
+  bwrap?: string;
+  /**
+   * When Warden runs as root: start the sandbox as this unprivileged host user instead of using a
+   * pids cgroup (RLIMIT_NPROC holds for it). Read and write directories must be accessible to it.
+   */
+  hostUser?: { uid: number; gid: number };
+}
+
+export interface SandboxResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  wallTimeMs: number;
+  /** Destinations the egress proxy refused during the run (the run went on). */
+  deniedHosts: readonly EgressDenial[];
+}
+
+/**
+ * Run `command` in the process sandbox and collect its output. Resolves with the exit code for an
+ * ordinary exit, zero or not; rejects with `SandboxError` when a limit or rule stopped the run
+ * (timeout, CPU time, memory, processes, file size, open files, output, denied path or host,
+ * abort), with `SandboxUnavailableError` when no sandbox can be made here (nothing ran), and with
+ * `WardenError` (`INVALID_ARGUMENT`) for a bad spec.
+ *
+ * @example
+ * const r = await runSandboxed({ command: ['python3', 'job.py'], read: ['/srv/job'], write: ['/srv/job/out'],
+ *   limits: { timeoutMs: 10_000, memoryBytes: 512 * 2 ** 20 }, network: { allow: ['pypi.org'] } });
+ */
+export async function runSandboxed(options: RunSandboxedOptions): Promise<SandboxResult> {
+  const spec = resolveSandboxSpec(options);
+  if (options.signal?.aborted) throw new SandboxError('killed', 'the run was aborted before it started');
+  const host = await preflightSandbox(options.bwrap === undefined ? {} : { bwrap: options.bwrap });
+  const cleanup: (() => Promise<void> | void)[] = [];
+  try {
+    const network = options.network;
+    const helperTasks = HELPER_TASKS.base + (network ? HELPER_TASKS.bridge : 0);
+    let cgroup: ProcessCgroup | undefined;
+    const hostUser = options.hostUser;
+    if (
+      hostUser !== undefined &&
+      (!Number.isInteger(hostUser.uid) ||
+        hostUser.uid <= 0 ||
+        !Number.isInteger(hostUser.gid) ||
+        hostUser.gid <= 0)
+    ) {
+      throw new WardenError(
+        WardenErrorCode.InvalidArgument,
+        'sandbox: hostUser: uid and gid must be positive integers (not root)',
+      );
+    }
+    if (process.getuid?.() === 0 && hostUser === undefined) {
+      cgroup = createProcessCgroup(spec.limits.maxProcesses + helperTasks);
+      if (cgroup === undefined) {
+        throw new SandboxUnavailableError(
+          'process-limit',
+          'running as root, where RLIMIT_NPROC does not hold, and no writable pids cgroup controller was found',
+          'run Warden as an unprivileged user (the process limit then holds through RLIMIT_NPROC), or give it a writable cgroup with the pids controller',
+        );
+      }
+      const cg = cgroup;
+      cleanup.push(() => cg.remove());
+    }
+    let proxy: EgressProxy | undefined;
+    const runtimeRead: string[] = [];
+    const sockets: [string, string][] = [];
+    const prefix: string[] = [];
+    const env = { ...spec.env };
+    if (network) {
+      const dir = mkdtempSync(join(tmpdir(), 'warden-egress-'));
+      if (hostUser) chownSync(dir, hostUser.uid, hostUser.gid);
+      cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+      // Loaded only for runs with a network: most runs have none.
+      const { egressBridgePath, startEgressProxy } = await import('../egress/index.js');
+      proxy = await startEgressProxy({
+        socketPath: join(dir, 'egress.sock'),
+        network: compileNetworkScope(network),
+        ...(network.isAddressAllowed ? { isAddressAllowed: network.isAddressAllowed } : {}),
+        ...(network.lookup ? { lookup: network.lookup } : {}),
+      });
+      if (hostUser) chownSync(proxy.socketPath, hostUser.uid, hostUser.gid);
+      const p = proxy;
+      cleanup.push(() => p.close());
+      sockets.push([proxy.socketPath, EGRESS_SOCKET_INSIDE]);
+      const bridge = egressBridgePath();
+      runtimeRead.push(bridge);
+      const nodeDir = nodeBinaryMount();
+      if (nodeDir !== undefined) runtimeRead.push(nodeDir);
+      prefix.push(process.execPath, bridge, String(EGRESS_PORT), EGRESS_SOCKET_INSIDE, '--');
+      const url = `http://127.0.0.1:${EGRESS_PORT}`;
+      Object.assign(env, {
+        HTTP_PROXY: url,
+        HTTPS_PROXY: url,
+        http_proxy: url,
+        https_proxy: url,
+        ALL_PROXY: `socks5h://127.0.0.1:${EGRESS_PORT}`,
+        all_proxy: `socks5h://127.0.0.1:${EGRESS_PORT}`,
+        NO_PROXY: '',
+        no_proxy: '',
+      });
+    }
+    prefix.push(...resourceLimitArgs(spec.limits));
+    const args = bwrapArgs(
+      { ...spec, env },
+      { network: network !== undefined, runtimeRead, sockets, prefix },
+    );
+    const started = performance.now();
+    const outcome = await execute(
+      host.bwrap,
+      args,
+      spec,
+      { cgroup, hostUser },
+      network !== undefined,
+      options.signal,
+    );
+    const wallTimeMs = performance.now() - started;
+    if (!outcome.started && outcome.stoppedBy === undefined) {
+      // bwrap failed before the program ran (a mount, a namespace): a sandbox failure, never the command's exit.
+      throw new SandboxUnavailableError(
+        'bubblewrap',
+        `bubblewrap could not set up the sandbox: ${outcome.stderr.trim().slice(0, 300) || `exit ${outcome.exitCode}`}`,
+        'check that the paths exist and that bubblewrap and user namespaces work (warden sandbox run -- true)',
+      );
+    }
+    const deniedHosts = proxy ? [...proxy.denials] : [];
+    const violation = classifyExit({
+      exitCode: outcome.exitCode,
+      stderr: outcome.stderr,
+      ...(outcome.stoppedBy ? { stoppedBy: outcome.stoppedBy } : {}),
+      refusedForks: cgroup?.refusedForks() ?? 0,
+      deniedHosts: deniedHosts.map((d) => `${d.host}:${d.port}`),
+      limits: spec.limits,
+    });
+    if (violation) throw violation;
+    return {
+      exitCode: outcome.exitCode,
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+      wallTimeMs,
+      deniedHosts,
+    };
+  } finally {
+    for (const step of cleanup.reverse()) {
+      try {
+        await step();
+      } catch {
+        // Cleanup of one part must not hide the run's outcome or skip the others.
+      }
+    }
+  }
+}
+
+interface Outcome {
+  exitCode: number;
+  /** Whether bwrap reported the program started; if not, the exit status and stderr are bwrap's own. */
+  started: boolean;
+  stdout: string;
+  stderr: string;
+  stoppedBy?: 'timeout' | 'output-limit' | 'killed';
+}
+
+function execute(
+  bwrap: string,
+  args: string[],
+  spec: ResolvedSpec,
+  {
+    cgroup,
+    hostUser,
+  }: { cgroup: ProcessCgroup | undefined; hostUser: { uid: number; gid: number } | undefined },
+  network: boolean,
+  signal: AbortSignal | undefined,
+): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    // As root the process joins its pids cgroup before bwrap starts, so nothing escapes the count.
+    const [file, argv] = cgroup
+      ? ['/bin/sh', ['-c', 'echo $$ > "$0" && exec "$@"', cgroup.procs, bwrap, ...args]]
+      : [bwrap, args];
+    let child: ChildProcess;
+    try {
+      child = spawn(file, argv, {
+        stdio: [spec.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
+        env: {},
+        detached: true,
+        ...(hostUser ? { uid: hostUser.uid, gid: hostUser.gid } : {}),
+      });
+    } catch (error) {
+      reject(
+        new SandboxUnavailableError(
+          'bubblewrap',
+          `could not start ${bwrap}`,
+          'check the bubblewrap install',
+          error,
+        ),
+      );
+      return;
+    }
+    const limit = spec.limits.outputBytes;
+    let status = '';
+    (child.stdio[6] as Readable).on('data', (d: Buffer) => {
+      if (status.length < 4096) status += d.toString('utf8');
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let stoppedBy: Outcome['stoppedBy'];
+    const kill = (why: NonNullable<Outcome['stoppedBy']>) => {
+      stoppedBy ??= why;
+      try {
+        // The whole process group: sh/bwrap; bwrap's child dies with it and takes the pid namespace along.
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    const timer = setTimeout(() => kill('timeout'), spec.limits.timeoutMs);
+    const onAbort = () => kill('killed');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout!.on('data', (d: Buffer) => {
+      outBytes += d.length;
+      if (outBytes > limit) return kill('output-limit');
+      out.push(d);
+    });
+    child.stderr!.on('data', (d: Buffer) => {
+      errBytes += d.length;
+      if (errBytes > limit) return kill('output-limit');
+      err.push(d);
+    });
+    const accounts = sandboxAccounts();
+    const feed = (fd: number, data: Uint8Array | string) => {
+      const stream = child.stdio[fd] as Writable | null;
+      // A bwrap that exits early closes its end: its exit status says why.
+      stream?.on('error', () => {});
+      stream?.end(data);
+    };
+    feed(3, sandboxFilterBytes({ network }));
+    feed(4, accounts.passwd);
+    feed(5, accounts.group);
+    if (spec.stdin) feed(0, spec.stdin);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      reject(
+        new SandboxUnavailableError(
+          'bubblewrap',
+          `could not start ${bwrap}`,
+          'check the bubblewrap install',
+          error,
+        ),
+      );
+    });
+    child.on('close', (code, sig) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      (child.stdio[1] as Readable | null)?.destroy();
+      const outcome: Outcome = {
+        started: status.includes('"child-pid"'),
+        exitCode: code ?? 128 + signalNumber(sig),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      };
+      if (stoppedBy) outcome.stoppedBy = stoppedBy;
+      resolve(outcome);
+    });
+  });
+}
+
+function signalNumber(sig: NodeJS.Signals | null): number {
+  const numbers: Partial<Record<NodeJS.Signals, number>> = {
+    SIGKILL: 9,
+    SIGTERM: 15,
+    SIGXCPU: 24,
+    SIGXFSZ: 25,
+  };
+  return (sig && numbers[sig]) ?? 0;
+}
