@@ -39,6 +39,39 @@ const ETC_FILES = [
   '/etc/debian_version',
 ];
 
+/**
+ * /proc entries hidden from the sandbox (as Docker does). A sandbox started as root maps its user to
+ * host uid 0, and the kernel checks many /proc files by uid alone: /proc/sys/kernel/core_pattern
+ * would be writable, and a core_pattern pipe runs as host root. Sysctls are hidden (an empty
+ * read-only tmpfs); the files below become empty; the directories become empty.
+ */
+const PROC_MASKED_FILES = [
+  '/proc/kcore',
+  '/proc/keys',
+  '/proc/key-users',
+  '/proc/timer_list',
+  '/proc/sched_debug',
+  '/proc/kallsyms',
+  '/proc/kpagecount',
+  '/proc/kpageflags',
+  '/proc/kpagecgroup',
+  '/proc/kmsg',
+  '/proc/sysrq-trigger',
+  '/proc/slabinfo',
+  '/proc/vmallocinfo',
+  '/proc/config.gz',
+];
+const PROC_MASKED_DIRS = [
+  '/proc/sys',
+  '/proc/acpi',
+  '/proc/bus',
+  '/proc/fs',
+  '/proc/irq',
+  '/proc/scsi',
+  '/proc/asound',
+  '/proc/driver',
+];
+
 export interface BwrapOptions {
   /** Whether a network (loopback only, with the egress bridge) is wanted; the namespace is new either way. */
   network: boolean;
@@ -88,13 +121,19 @@ export function bwrapArgs(spec: ResolvedSpec, options: BwrapOptions): string[] {
   args.push('--ro-bind-data', String(FD.passwd), '/etc/passwd');
   args.push('--ro-bind-data', String(FD.group), '/etc/group');
   args.push('--proc', '/proc', '--dev', '/dev');
+  for (const file of PROC_MASKED_FILES) if (existsSync(file)) args.push('--ro-bind', '/dev/null', file);
+  for (const dir of PROC_MASKED_DIRS) if (existsSync(dir)) args.push('--tmpfs', dir, '--remount-ro', dir);
   args.push('--size', String(spec.limits.tmpBytes), '--tmpfs', '/tmp');
+  // /dev/shm is memory too: capped like /tmp, or a program could fill RAM with shared-memory files.
+  args.push('--size', String(spec.limits.tmpBytes), '--tmpfs', '/dev/shm');
   args.push('--dir', '/var/tmp');
   for (const path of options.runtimeRead ?? []) args.push('--ro-bind', path, path);
   for (const path of spec.read) args.push('--ro-bind', path, path);
   // Write directories come after read ones, so a writable child of a read-only parent stays writable.
   for (const path of spec.write) args.push('--bind', path, path);
   for (const [host, inside] of options.sockets ?? []) args.push('--bind', host, inside);
+  // The root is bwrap's tmpfs: without this, /etc/x or /x would be writable (private, but uncapped memory).
+  args.push('--remount-ro', '/');
   args.push('--chdir', spec.cwd);
   args.push('--clearenv');
   for (const [name, value] of Object.entries(spec.env)) args.push('--setenv', name, value);
