@@ -6,6 +6,7 @@ export type AuditKind =
   | 'approval.requested'
   | 'approval.resolved'
   | 'execution'
+  | 'egress'
   | 'limit'
   | 'kill'
   | 'revive'

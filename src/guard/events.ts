@@ -1,3 +1,4 @@
+import type { SandboxEgressEvent } from '../sandbox/egress/egress-event.js';
 import type { Decision } from '../policy/decision.js';
 
 /** What events and audit records say about a finding: never the matched text. */
@@ -24,6 +25,8 @@ export interface WardenEvents {
   error: { agent?: string; tool?: string; stage: string; message: string };
   /** Detectors found something in a tool result (values never included, only kinds, types and spans). */
   detection: { agent: string; session?: string; tool: string; findings: OutputFindingSummary[] };
+  /** A sandboxed tool tried to reach a network destination through the egress proxy. */
+  egress: SandboxEgressEvent & { agent: string; session?: string; tool: string };
   /** A session's context received prompt injection: later calls can be treated as untrusted. */
   taint: { agent: string; session?: string; tool: string; types: string[] };
 }

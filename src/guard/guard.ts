@@ -3,6 +3,7 @@ import { redactArgs, redactText } from '../audit/redact-args.js';
 import { WardenError, WardenErrorCode } from '../errors/warden-error.js';
 import { digest } from '../policy/canonical-json.js';
 import type { Decision } from '../policy/decision.js';
+import type { SandboxEgressEvent } from '../sandbox/egress/egress-event.js';
 import type { OutputFindingSummary } from './events.js';
 import type { OutputFinding, WardenCore } from './warden-core.js';
 
@@ -31,7 +32,12 @@ export interface ToolCallContext {
   /** Aborted by the kill switch or the timeout: stop work and reject. */
   signal: AbortSignal;
   decision: Decision;
+  /** Report what the tool did on the caller's behalf (sandbox egress attempts): audited and emitted. */
+  report: (event: ToolReport) => void;
 }
+
+/** Something a tool reports during its call; the guard audits it under the call's agent and session. */
+export type ToolReport = { kind: 'egress' } & SandboxEgressEvent;
 
 export type ToolFunction<A, R> = (args: A, context: ToolCallContext) => R | Promise<R>;
 
@@ -284,6 +290,12 @@ export class Guard {
       () => controller.abort(failure(WardenErrorCode.Timeout, `${tool} ran longer than ${timeoutMs} ms`)),
       timeoutMs,
     );
+    const report = (event: ToolReport) => {
+      const { kind, ...rest } = event;
+      if (kind !== 'egress') return;
+      core.events.emit('egress', { agent, ...(session ? { session } : {}), tool, ...rest });
+      core.audit({ ...base(), kind: 'egress', data: { ...rest } });
+    };
     const started = performance.now();
     let outcome = 'ok';
     const findings: OutputFinding[] = [];
@@ -298,7 +310,7 @@ export class Guard {
       // A tool that ignores the signal is abandoned: its late result is never returned. Output
       // stages run under the same timeout and kill switch.
       const result = await Promise.race([
-        Promise.resolve().then(() => exec(args, { signal: controller.signal, decision })),
+        Promise.resolve().then(() => exec(args, { signal: controller.signal, decision, report })),
         aborted,
       ]);
       const call = { agent, ...(session ? { session } : {}), tool, args, findings };

@@ -2,7 +2,7 @@
 // must be contained: the program learns nothing from the host and changes nothing outside its
 // write directory. Limits (fork/memory/CPU/file-size bombs) are in run-sandboxed.test.ts.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { WardenError, WardenErrorCode } from '../../errors/warden-error.js';
 import { compileNetworkScope, type NetworkScopeConfig } from '../../policy/rules/urls/network-scope.js';
-import type { EgressDenial, EgressProxy } from '../egress/index.js';
+import type { SandboxEgressEvent } from '../egress/egress-event.js';
+import type { EgressConnection, EgressDenial, EgressProxy } from '../egress/index.js';
 import { SandboxError } from '../sandbox-error.js';
 import { sandboxFilterBytes } from '../seccomp/sandbox-filter.js';
 import { bwrapArgs, nodeBinaryMount, sandboxAccounts } from './bwrap-args.js';
@@ -38,6 +39,8 @@ export interface SandboxNetwork extends NetworkScopeConfig {
 export interface RunSandboxedOptions extends SandboxSpec {
   /** Network egress through the proxy, to these hosts only. Without it the sandbox has no network. */
   network?: SandboxNetwork;
+  /** Told of every egress attempt, allowed or refused (for the guard's audit: `context.report({ kind: 'egress', ...e })`). */
+  onEgress?: (event: SandboxEgressEvent) => void;
   /** Aborting kills the whole process tree; the run rejects with reason `killed`. */
   signal?: AbortSignal;
   /** bubblewrap binary (default `bwrap` on PATH). */
@@ -108,17 +111,31 @@ export async function runSandboxed(options: RunSandboxedOptions): Promise<Sandbo
     const sockets: [string, string][] = [];
     const prefix: string[] = [];
     const env = { ...spec.env };
+    const onEgress = options.onEgress;
     if (network) {
       const dir = mkdtempSync(join(tmpdir(), 'warden-egress-'));
       if (hostUser) chownSync(dir, hostUser.uid, hostUser.gid);
       cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
       // Loaded only for runs with a network: most runs have none.
-      const { egressBridgePath, startEgressProxy } = await import('../egress/index.js');
+      const { egressBridgePath, egressProxyEnv, startEgressProxy } = await import('../egress/index.js');
       proxy = await startEgressProxy({
         socketPath: join(dir, 'egress.sock'),
         network: compileNetworkScope(network),
         ...(network.isAddressAllowed ? { isAddressAllowed: network.isAddressAllowed } : {}),
         ...(network.lookup ? { lookup: network.lookup } : {}),
+        ...(onEgress
+          ? {
+              onDenied: (d: EgressDenial) =>
+                onEgress({
+                  host: d.host,
+                  port: d.port,
+                  protocol: d.protocol,
+                  allowed: false,
+                  reason: d.reason,
+                }),
+              onConnected: (c: EgressConnection) => onEgress({ ...c, allowed: true }),
+            }
+          : {}),
       });
       if (hostUser) chownSync(proxy.socketPath, hostUser.uid, hostUser.gid);
       const p = proxy;
@@ -129,17 +146,7 @@ export async function runSandboxed(options: RunSandboxedOptions): Promise<Sandbo
       const nodeDir = nodeBinaryMount();
       if (nodeDir !== undefined) runtimeRead.push(nodeDir);
       prefix.push(process.execPath, bridge, String(EGRESS_PORT), EGRESS_SOCKET_INSIDE, '--');
-      const url = `http://127.0.0.1:${EGRESS_PORT}`;
-      Object.assign(env, {
-        HTTP_PROXY: url,
-        HTTPS_PROXY: url,
-        http_proxy: url,
-        https_proxy: url,
-        ALL_PROXY: `socks5h://127.0.0.1:${EGRESS_PORT}`,
-        all_proxy: `socks5h://127.0.0.1:${EGRESS_PORT}`,
-        NO_PROXY: '',
-        no_proxy: '',
-      });
+      Object.assign(env, egressProxyEnv(EGRESS_PORT));
     }
     prefix.push(...resourceLimitArgs(spec.limits));
     const args = bwrapArgs(
@@ -238,7 +245,7 @@ function execute(
     }
     const limit = spec.limits.outputBytes;
     let status = '';
-    (child.stdio[6] as Readable).on('data', (d: Buffer) => {
+    (child.stdio as unknown as (Readable | null)[])[6]!.on('data', (d: Buffer) => {
       if (status.length < 4096) status += d.toString('utf8');
     });
     const out: Buffer[] = [];
@@ -270,7 +277,7 @@ function execute(
     });
     const accounts = sandboxAccounts();
     const feed = (fd: number, data: Uint8Array | string) => {
-      const stream = child.stdio[fd] as Writable | null;
+      const stream = (child.stdio as unknown as (Writable | null)[])[fd];
       // A bwrap that exits early closes its end: its exit status says why.
       stream?.on('error', () => {});
       stream?.end(data);
