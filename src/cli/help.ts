@@ -12,6 +12,7 @@ Commands:
   audit         verify, export, tail the tamper-evident audit log; print its public key
   scan          find secrets, PII, prompt injection, exfiltration links and hidden text in text
   redact        print text with secrets and PII replaced by typed placeholders
+  sandbox       run a command (bubblewrap + seccomp + limits) or JavaScript (isolated-vm) in isolation
 
 Options:
   -h, --help     help for warden or a command (warden policy eval --help)
@@ -23,6 +24,8 @@ Exit codes:
      warden scan found something
   2  bad input: unknown option, unreadable or invalid config, malformed arguments
   3  internal error
+  warden sandbox run: the command's own exit code; 124 timeout, 125 another sandbox limit or rule,
+     126 no sandbox on this host (see warden sandbox --help)
 `;
 
 export const POLICY_EVAL_HELP = `Usage:

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./commands/audit.js')).audit,
   scan: async () => (await import('./commands/scan.js')).scan,
   redact: async () => (await import('./commands/scan.js')).redactCommand,
+  sandbox: async () => (await import('./commands/sandbox.js')).sandbox,
 };
 
 function version(): string {

@@ -25,11 +25,12 @@ export const BUILTIN_TOOLS: Readonly<Record<string, BuiltinTool>> = {
   },
   'fs.write': {
     args: [{ name: 'path', type: 'path', access: 'write', required: true }],
-    props: { path: 'string', content: 'string', append: 'boolean', encoding: 'string' },
+    props: { path: 'string', content: 'string', mode: 'string', append: 'boolean', encoding: 'string' },
+    values: { mode: ['CREATE', 'OVERWRITE', 'APPEND'], encoding: ['UTF8', 'BASE64'] },
   },
   'fs.list': {
     args: [{ name: 'path', type: 'path', access: 'read', required: true }],
-    props: { path: 'string', recursive: 'boolean' },
+    props: { path: 'string', recursive: 'boolean', maxDepth: 'integer' },
   },
   'fs.delete': {
     args: [{ name: 'path', type: 'path', access: 'write', required: true }],
@@ -47,7 +48,11 @@ export const BUILTIN_TOOLS: Readonly<Record<string, BuiltinTool>> = {
     ],
     props: { command: 'string', cwd: 'string', timeout: 'integer' },
   },
-  'code.execute': { args: [], props: { language: 'string', code: 'string' } },
+  'code.execute': {
+    args: [],
+    props: { language: 'string', code: 'string', input: 'object' },
+    values: { language: ['JAVASCRIPT', 'PYTHON', 'SH'] },
+  },
 };
 
 const PATH_NAMES = new Set([

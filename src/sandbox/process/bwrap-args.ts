@@ -8,8 +8,17 @@ import type { ResolvedSpec } from './sandbox-spec.js';
 export const SANDBOX_UID = 65534;
 export const SANDBOX_GID = 65534;
 
-/** File descriptors the runner passes to bwrap beside stdio. */
-export const FD = { seccomp: 3, passwd: 4, group: 5, status: 6 } as const;
+/** File descriptors the runner passes to bwrap beside stdio: the seccomp program, passwd, group, and bwrap's status. */
+export interface BwrapFds {
+  seccomp: number;
+  passwd: number;
+  group: number;
+  /** Where bwrap reports that the program started; omitted for long-lived hosts that never read it. */
+  status?: number;
+}
+
+/** The default descriptors, right after stdio. */
+export const FD = { seccomp: 3, passwd: 4, group: 5, status: 6 } as const satisfies BwrapFds;
 
 /** System directories mounted read-only when present: programs and their libraries, nothing else. */
 const SYSTEM_DIRS = ['/usr', '/opt'];
@@ -81,6 +90,8 @@ export interface BwrapOptions {
   sockets?: readonly (readonly [host: string, inside: string])[];
   /** Program and arguments run in front of the command (the bridge, prlimit). */
   prefix?: readonly string[];
+  /** Descriptor numbers (default {@link FD}). */
+  fds?: BwrapFds;
 }
 
 /**
@@ -94,6 +105,7 @@ export interface BwrapOptions {
  * const args = bwrapArgs(resolveSandboxSpec({ command: ['ls'] }), { network: false });
  */
 export function bwrapArgs(spec: ResolvedSpec, options: BwrapOptions): string[] {
+  const fds = options.fds ?? FD;
   const args: string[] = [
     '--unshare-all',
     '--unshare-user', // --unshare-all only tries the user namespace; we require it
@@ -118,8 +130,8 @@ export function bwrapArgs(spec: ResolvedSpec, options: BwrapOptions): string[] {
     else args.push('--ro-bind', link, link);
   }
   for (const file of ETC_FILES) if (existsSync(file)) args.push('--ro-bind', file, file);
-  args.push('--ro-bind-data', String(FD.passwd), '/etc/passwd');
-  args.push('--ro-bind-data', String(FD.group), '/etc/group');
+  args.push('--ro-bind-data', String(fds.passwd), '/etc/passwd');
+  args.push('--ro-bind-data', String(fds.group), '/etc/group');
   args.push('--proc', '/proc', '--dev', '/dev');
   for (const file of PROC_MASKED_FILES) if (existsSync(file)) args.push('--ro-bind', '/dev/null', file);
   for (const dir of PROC_MASKED_DIRS) if (existsSync(dir)) args.push('--tmpfs', dir, '--remount-ro', dir);
@@ -137,7 +149,8 @@ export function bwrapArgs(spec: ResolvedSpec, options: BwrapOptions): string[] {
   args.push('--chdir', spec.cwd);
   args.push('--clearenv');
   for (const [name, value] of Object.entries(spec.env)) args.push('--setenv', name, value);
-  args.push('--seccomp', String(FD.seccomp), '--json-status-fd', String(FD.status));
+  args.push('--seccomp', String(fds.seccomp));
+  if (fds.status !== undefined) args.push('--json-status-fd', String(fds.status));
   args.push('--', ...(options.prefix ?? []), ...spec.command);
   return args;
 }

@@ -11,20 +11,19 @@ import { compileNetworkScope, type NetworkScopeConfig } from '../../policy/rules
 import type { SandboxEgressEvent } from '../egress/egress-event.js';
 import type { EgressConnection, EgressDenial, EgressProxy } from '../egress/index.js';
 import { SandboxError } from '../sandbox-error.js';
-import { sandboxFilterBytes } from '../seccomp/sandbox-filter.js';
-import { bwrapArgs, nodeBinaryMount, sandboxAccounts } from './bwrap-args.js';
+import { FD, nodeBinaryMount } from './bwrap-args.js';
 import { classifyExit } from './classify-exit.js';
 import { preflightSandbox } from './preflight.js';
-import { createProcessCgroup, type ProcessCgroup } from './process-cgroup.js';
 import { resourceLimitArgs } from './resource-limits.js';
+import { prepareLaunch, type SandboxLaunch, writeLaunchData } from './sandbox-launch.js';
 import { type ResolvedSpec, resolveSandboxSpec, type SandboxSpec } from './sandbox-spec.js';
 import { SandboxUnavailableError } from './sandbox-unavailable-error.js';
 
 /** Where the egress bridge listens inside the sandbox, and where the proxy socket appears. */
 export const EGRESS_PORT = 3128;
 const EGRESS_SOCKET_INSIDE = '/run/warden/egress.sock';
-/** Tasks that are not the program's: bwrap's monitor and init, and the bridge's Node threads. */
-const HELPER_TASKS = { base: 2, bridge: 16 } as const;
+/** Tasks of the egress bridge (Node's threads), counted on top of the program's process limit. */
+const BRIDGE_TASKS = 16;
 
 export interface SandboxNetwork extends NetworkScopeConfig {
   /**
@@ -79,8 +78,6 @@ export async function runSandboxed(options: RunSandboxedOptions): Promise<Sandbo
   const cleanup: (() => Promise<void> | void)[] = [];
   try {
     const network = options.network;
-    const helperTasks = HELPER_TASKS.base + (network ? HELPER_TASKS.bridge : 0);
-    let cgroup: ProcessCgroup | undefined;
     const hostUser = options.hostUser;
     if (
       hostUser !== undefined &&
@@ -93,18 +90,6 @@ export async function runSandboxed(options: RunSandboxedOptions): Promise<Sandbo
         WardenErrorCode.InvalidArgument,
         'sandbox: hostUser: uid and gid must be positive integers (not root)',
       );
-    }
-    if (process.getuid?.() === 0 && hostUser === undefined) {
-      cgroup = createProcessCgroup(spec.limits.maxProcesses + helperTasks);
-      if (cgroup === undefined) {
-        throw new SandboxUnavailableError(
-          'process-limit',
-          'running as root, where RLIMIT_NPROC does not hold, and no writable pids cgroup controller was found',
-          'run Warden as an unprivileged user (the process limit then holds through RLIMIT_NPROC), or give it a writable cgroup with the pids controller',
-        );
-      }
-      const cg = cgroup;
-      cleanup.push(() => cg.remove());
     }
     let proxy: EgressProxy | undefined;
     const runtimeRead: string[] = [];
@@ -149,19 +134,16 @@ export async function runSandboxed(options: RunSandboxedOptions): Promise<Sandbo
       Object.assign(env, egressProxyEnv(EGRESS_PORT));
     }
     prefix.push(...resourceLimitArgs(spec.limits));
-    const args = bwrapArgs(
+    const launch = prepareLaunch(
+      host.bwrap,
       { ...spec, env },
       { network: network !== undefined, runtimeRead, sockets, prefix },
+      { ...(hostUser ? { hostUser } : {}), extraTasks: network ? BRIDGE_TASKS : 0 },
     );
+    const cgroup = launch.cgroup;
+    if (cgroup) cleanup.push(() => cgroup.remove());
     const started = performance.now();
-    const outcome = await execute(
-      host.bwrap,
-      args,
-      spec,
-      { cgroup, hostUser },
-      network !== undefined,
-      options.signal,
-    );
+    const outcome = await execute(launch, spec, options.signal);
     const wallTimeMs = performance.now() - started;
     if (!outcome.started && outcome.stoppedBy === undefined) {
       // bwrap failed before the program ran (a mount, a namespace): a sandbox failure, never the command's exit.
@@ -209,43 +191,33 @@ interface Outcome {
 }
 
 function execute(
-  bwrap: string,
-  args: string[],
+  launch: SandboxLaunch,
   spec: ResolvedSpec,
-  {
-    cgroup,
-    hostUser,
-  }: { cgroup: ProcessCgroup | undefined; hostUser: { uid: number; gid: number } | undefined },
-  network: boolean,
   signal: AbortSignal | undefined,
 ): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    // As root the process joins its pids cgroup before bwrap starts, so nothing escapes the count.
-    const [file, argv] = cgroup
-      ? ['/bin/sh', ['-c', 'echo $$ > "$0" && exec "$@"', cgroup.procs, bwrap, ...args]]
-      : [bwrap, args];
+    const unavailable = (error: unknown) =>
+      new SandboxUnavailableError(
+        'bubblewrap',
+        `could not start ${launch.file}`,
+        'check the bubblewrap install',
+        error,
+      );
     let child: ChildProcess;
     try {
-      child = spawn(file, argv, {
+      child = spawn(launch.file, launch.args, {
         stdio: [spec.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
         env: {},
-        detached: true,
-        ...(hostUser ? { uid: hostUser.uid, gid: hostUser.gid } : {}),
+        ...launch.spawnOptions,
       });
     } catch (error) {
-      reject(
-        new SandboxUnavailableError(
-          'bubblewrap',
-          `could not start ${bwrap}`,
-          'check the bubblewrap install',
-          error,
-        ),
-      );
+      reject(unavailable(error));
       return;
     }
+    const stdio = child.stdio as unknown as (Readable | Writable | null)[];
     const limit = spec.limits.outputBytes;
     let status = '';
-    (child.stdio as unknown as (Readable | null)[])[6]!.on('data', (d: Buffer) => {
+    (stdio[launch.statusFd ?? FD.status] as Readable).on('data', (d: Buffer) => {
       if (status.length < 4096) status += d.toString('utf8');
     });
     const out: Buffer[] = [];
@@ -275,33 +247,19 @@ function execute(
       if (errBytes > limit) return kill('output-limit');
       err.push(d);
     });
-    const accounts = sandboxAccounts();
-    const feed = (fd: number, data: Uint8Array | string) => {
-      const stream = (child.stdio as unknown as (Writable | null)[])[fd];
-      // A bwrap that exits early closes its end: its exit status says why.
-      stream?.on('error', () => {});
-      stream?.end(data);
-    };
-    feed(3, sandboxFilterBytes({ network }));
-    feed(4, accounts.passwd);
-    feed(5, accounts.group);
-    if (spec.stdin) feed(0, spec.stdin);
+    writeLaunchData(child, launch);
+    if (spec.stdin) {
+      child.stdin!.on('error', () => {});
+      child.stdin!.end(spec.stdin);
+    }
     child.on('error', (error) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      reject(
-        new SandboxUnavailableError(
-          'bubblewrap',
-          `could not start ${bwrap}`,
-          'check the bubblewrap install',
-          error,
-        ),
-      );
+      reject(unavailable(error));
     });
     child.on('close', (code, sig) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      (child.stdio[1] as Readable | null)?.destroy();
       const outcome: Outcome = {
         started: status.includes('"child-pid"'),
         exitCode: code ?? 128 + signalNumber(sig),
