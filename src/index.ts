@@ -63,3 +63,26 @@ export type {
 export { createWarden, Guard } from './guard/index.js';
 export type { KillScope, WardenStore } from './store/index.js';
 export { MemoryStore, SqliteStore } from './store/index.js';
+export type {
+  JsRunOptions,
+  JsRunResult,
+  JsSandbox,
+  RunSandboxedOptions,
+  SandboxLimits,
+  SandboxResult,
+  SandboxViolationReason,
+} from './sandbox/index.js';
+export {
+  createCodeExecute,
+  createFsTools,
+  createHttpFetch,
+  createJsSandbox,
+  createShellRun,
+  JsScriptError,
+  preflightSandbox,
+  runJs,
+  runSandboxed,
+  SandboxError,
+  SandboxUnavailableError,
+  startEgressProxy,
+} from './sandbox/index.js';

@@ -24,7 +24,8 @@ no capabilities; private /tmp; only the given directories; a cleared environment
   --write DIR         mount DIR read-write (repeatable)
   --allow-host HOST   allow egress to HOST (repeatable; as in network.allow)
   --env NAME[=VALUE]  pass NAME from this environment, or set it (repeatable)
-  --cwd DIR           working directory (inside a --read/--write directory)
+  --cwd DIR           working directory (inside a --read/--write directory; default: the
+                      current one when it is mounted, else the first --write, else /tmp)
   --memory SIZE       address space per process (K, M, G)
   --cpu DURATION      CPU time
   --timeout DURATION  wall-clock time; the whole process tree is killed
@@ -130,6 +131,14 @@ async function sandboxRun(argv: string[], io: CliIo): Promise<number> {
     }
   }
   const abs = (p: string) => resolve(io.cwd, p);
+  const mounted = [...(v.read ?? []), ...(v.write ?? [])].map(abs);
+  // Like any command: it starts where you are, when that directory is mounted.
+  const cwd =
+    v.cwd !== undefined
+      ? abs(v.cwd)
+      : mounted.some((m) => io.cwd === m || io.cwd.startsWith(`${m}/`))
+        ? io.cwd
+        : undefined;
   const { runSandboxed } = await import('../../sandbox/process/run-sandboxed.js');
   try {
     const result = await runSandboxed({
@@ -138,7 +147,7 @@ async function sandboxRun(argv: string[], io: CliIo): Promise<number> {
       write: (v.write ?? []).map(abs),
       env,
       limits,
-      ...(v.cwd !== undefined ? { cwd: abs(v.cwd) } : {}),
+      ...(cwd !== undefined ? { cwd } : {}),
       ...(v['allow-host'] ? { network: { allow: v['allow-host'] } } : {}),
     });
     io.stdout(result.stdout);
@@ -195,7 +204,7 @@ async function sandboxJs(argv: string[], io: CliIo): Promise<number> {
   const memoryMb = v.memory === undefined ? 64 : Math.floor(parseSize(v.memory, '--memory') / 1024 ** 2);
   const { runJs } = await import('../../sandbox/js/index.js');
   try {
-    const result = await runJs(code, { timeoutMs, memoryMb });
+    const result = await runJs(code, { timeoutMs, memoryMb, mode: 'script' });
     io.stdout(`${JSON.stringify({ ok: true, result: result.value ?? null })}\n`);
     return EXIT.ok;
   } catch (error) {

@@ -13,6 +13,8 @@ export interface HostRunMessage {
   timeoutMs: number;
   memoryMb: number;
   maxOutputBytes: number;
+  /** `function`: an async function body (`return`); `script`: the completion value, awaited if a promise. */
+  mode?: 'function' | 'script';
 }
 
 /** Parent -> host: dispose the isolate of run `id` now. */

@@ -16,6 +16,12 @@ const ms = (nanoseconds) => Number(nanoseconds) / 1e6;
  */
 const wrapGuest = (code) => `(async () => {\n${code}\n})`;
 
+/**
+ * Script mode: the guest's completion value (awaited by `settle` if it is a promise). Indirect eval
+ * runs the text as a global script; the outer script again only creates the function.
+ */
+const wrapScript = (code) => `(async () => (0, eval)(${JSON.stringify(code)}))`;
+
 const messageOf = (error) =>
   typeof error === 'object' && error !== null && typeof error.message === 'string'
     ? error.message
@@ -67,10 +73,10 @@ export async function runInIsolate(ivm, request, hooks) {
       },
     );
     stage = 'compile';
-    const script = await isolate.compileScript(wrapGuest(request.code), {
-      filename: GUEST_FILENAME,
-      lineOffset: -1,
-    });
+    const script = await isolate.compileScript(
+      request.mode === 'script' ? wrapScript(request.code) : wrapGuest(request.code),
+      { filename: GUEST_FILENAME, lineOffset: request.mode === 'script' ? 0 : -1 },
+    );
     stage = 'run';
     const guest = await script.run(context, { timeout: remaining(), reference: true });
     const envelope = await settle.apply(undefined, [guest.derefInto()], {

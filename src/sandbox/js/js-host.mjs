@@ -53,7 +53,8 @@ if (ivm !== undefined) {
     (m.inputJson === undefined || typeof m.inputJson === 'string') &&
     Number.isFinite(m.timeoutMs) &&
     Number.isInteger(m.memoryMb) &&
-    Number.isInteger(m.maxOutputBytes);
+    Number.isInteger(m.maxOutputBytes) &&
+    (m.mode === undefined || m.mode === 'function' || m.mode === 'script');
 
   const handleRun = async (m) => {
     const outcome = await runInIsolate(ivm, m, {

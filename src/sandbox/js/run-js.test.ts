@@ -318,3 +318,26 @@ describe('options', () => {
     expect(WardenError.isInstance(e) && e.code).toBe(WardenErrorCode.InvalidArgument);
   });
 });
+
+describe('script mode', () => {
+  it('returns the completion value, awaited if it is a promise', async () => {
+    expect((await runJs('1 + 2', { mode: 'script' })).value).toBe(3);
+    expect((await runJs('const a = [1, 2]; a.map((x) => x * 10)', { mode: 'script' })).value).toEqual([
+      10, 20,
+    ]);
+    expect((await runJs('Promise.resolve(input.n + 1)', { mode: 'script', input: { n: 41 } })).value).toBe(
+      42,
+    );
+    expect((await runJs('var x = 5;', { mode: 'script' })).value).toBeUndefined();
+  });
+
+  it('reports syntax errors and throws as script errors', async () => {
+    await scriptError(runJs('1 +', { mode: 'script' }));
+    const e = await scriptError(runJs('throw new TypeError("bad")', { mode: 'script' }));
+    expect(e.errorName).toBe('TypeError');
+  });
+
+  it('rejects an unknown mode, naming the option', async () => {
+    await expect(runJs('1', { mode: 'module' as never })).rejects.toThrow(/mode/);
+  });
+});

@@ -130,6 +130,7 @@ export function createJsSandbox(options: JsSandboxOptions = {}): JsSandbox {
             timeoutMs: resolved.timeoutMs,
             memoryMb: resolved.memoryMb,
             maxOutputBytes: resolved.maxOutputBytes,
+            mode: resolved.mode,
           },
           signal,
         );

@@ -16,6 +16,11 @@ export interface JsRunOptions {
   maxOutputBytes?: number;
   /** Abort the run: the isolate is disposed and the run rejects with SandboxError `killed`. */
   signal?: AbortSignal;
+  /**
+   * How the code gives its result. `function` (default): the code is an async function body and
+   * `return`s it. `script`: the script's completion value (`1 + 2` gives 3), awaited if a promise.
+   */
+  mode?: 'function' | 'script';
 }
 
 /** Defaults a sandbox applies to each of its runs; a run's own options win. */
@@ -28,6 +33,7 @@ export interface ResolvedJsRunOptions {
   memoryMb: number;
   maxOutputBytes: number;
   signal: AbortSignal | undefined;
+  mode: 'function' | 'script';
 }
 
 export const JS_RUN_DEFAULTS = {
@@ -114,5 +120,12 @@ export function resolveJsRunOptions(
       MAX_OUTPUT_BYTES,
     ),
     signal,
+    mode: checkMode(options.mode),
   };
+}
+
+function checkMode(mode: unknown): 'function' | 'script' {
+  if (mode === undefined) return 'function';
+  if (mode === 'function' || mode === 'script') return mode;
+  throw invalid('mode', 'must be "function" or "script"');
 }

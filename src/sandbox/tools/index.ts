@@ -28,3 +28,17 @@ export {
   type HttpLookup,
   type HttpLookupAddress,
 } from './http-fetch.js';
+export {
+  createShellRun,
+  type SandboxToolContext,
+  type ShellRunArgs,
+  type ShellRunOptions,
+  type ShellRunResult,
+} from './shell-run.js';
+export {
+  type CodeExecuteArgs,
+  type CodeExecuteOptions,
+  type CodeExecuteResult,
+  type CodeLanguage,
+  createCodeExecute,
+} from './code-execute.js';
