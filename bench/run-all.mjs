@@ -5,7 +5,13 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['decide.bench.mjs', 'guard.bench.mjs', 'detect.bench.mjs', 'cli-cold-start.bench.mjs'];
+const BENCHES = [
+  'decide.bench.mjs',
+  'guard.bench.mjs',
+  'detect.bench.mjs',
+  'cli-cold-start.bench.mjs',
+  'sandbox.bench.mjs',
+];
 
 /** Run one bench file, echoing its stdout lines and collecting those that are JSON objects. */
 function run(file) {
@@ -90,6 +96,16 @@ const targets = [
     secretlint_mb_per_s: get('secretlint-throughput', 'mb_per_s'),
     warden_secrets_over_secretlint: get('secretlint-throughput', 'warden_secrets_over_secretlint'),
   }),
+  target('sandbox start overhead p50 <= 10 ms added', get('sandbox-start', 'added_p50_ms'), 10, 'ms', {
+    p50_ms: get('sandbox-start', 'p50_ms'),
+    bare_spawn_p50_ms: get('spawn-bare', 'p50_ms'),
+    bwrap_minimal_added_p50_ms: get('bwrap-minimal', 'added_p50_ms'),
+    with_network_added_p50_ms: get('sandbox-start-network', 'added_p50_ms'),
+  }),
+  target('js sandbox trivial run p50 <= 5 ms', get('js-sandbox-trivial', 'p50_ms'), 5, 'ms', {
+    p99_ms: get('js-sandbox-trivial', 'p99_ms'),
+    cold_first_run_ms: get('js-sandbox-trivial', 'cold_first_run_ms'),
+  }),
   {
     target: 'Cedar decides every tool-level request like Warden',
     measured: cedarAgreement ? `${cedarAgreement.agree}/${cedarAgreement.total}` : null,
@@ -102,6 +118,12 @@ console.log(
     targets,
     passed: `${targets.filter((t) => t.pass).length}/${targets.length}`,
     cedar_over_warden_p50: get('comparison', 'ratio_p50'),
+    // Informational, no target: the sandbox egress proxy's CONNECT tunnel.
+    egress_proxy: {
+      mb_per_s: get('egress-throughput', 'mb_per_s'),
+      direct_tcp_mb_per_s: get('egress-throughput', 'direct_tcp_mb_per_s'),
+      connect_setup_p50_ms: get('egress-connect-setup', 'p50_ms'),
+    },
     wall_s: Math.round((Date.now() - started) / 100) / 10,
     ...(crashed.length > 0 ? { crashed } : {}),
   }),

@@ -1,7 +1,8 @@
 // The bubblewrap command line for one run: what the sandbox can see and nothing more. Kept a pure
 // function of the spec so that tests can read exactly which host paths a run gets.
-import { existsSync, lstatSync, readlinkSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { ResolvedSpec } from './sandbox-spec.js';
 
 /** The uid/gid the program sees inside (nobody): it owns nothing it did not create. */
@@ -52,7 +53,7 @@ const ETC_FILES = [
  * /proc entries hidden from the sandbox (as Docker does). A sandbox started as root maps its user to
  * host uid 0, and the kernel checks many /proc files by uid alone: /proc/sys/kernel/core_pattern
  * would be writable, and a core_pattern pipe runs as host root. Sysctls are hidden (an empty
- * read-only tmpfs); the files below become empty; the directories become empty.
+ * read-only directory); the files below become empty; the directories become empty.
  */
 const PROC_MASKED_FILES = [
   '/proc/kcore',
@@ -134,7 +135,8 @@ export function bwrapArgs(spec: ResolvedSpec, options: BwrapOptions): string[] {
   args.push('--ro-bind-data', String(fds.group), '/etc/group');
   args.push('--proc', '/proc', '--dev', '/dev');
   for (const file of PROC_MASKED_FILES) if (existsSync(file)) args.push('--ro-bind', '/dev/null', file);
-  for (const dir of PROC_MASKED_DIRS) if (existsSync(dir)) args.push('--tmpfs', dir, '--remount-ro', dir);
+  const empty = emptyDirectory();
+  for (const dir of PROC_MASKED_DIRS) if (existsSync(dir)) args.push('--ro-bind', empty, dir);
   args.push('--size', String(spec.limits.tmpBytes), '--tmpfs', '/tmp');
   // /dev/shm is memory too: capped like /tmp, or a program could fill RAM with shared-memory files.
   args.push('--size', String(spec.limits.tmpBytes), '--tmpfs', '/dev/shm');
@@ -153,6 +155,18 @@ export function bwrapArgs(spec: ResolvedSpec, options: BwrapOptions): string[] {
   if (fds.status !== undefined) args.push('--json-status-fd', String(fds.status));
   args.push('--', ...(options.prefix ?? []), ...spec.command);
   return args;
+}
+
+let emptyDir: string | undefined;
+
+/** A read-only empty directory to mount over hidden /proc directories (one mount instead of tmpfs + remount). */
+function emptyDirectory(): string {
+  if (emptyDir !== undefined && existsSync(emptyDir)) return emptyDir;
+  const dir = mkdtempSync(join(tmpdir(), 'warden-empty-'));
+  chmodSync(dir, 0o555);
+  emptyDir = dir;
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** /etc/passwd and /etc/group for inside: the sandbox user and root, nobody else's names or homes. */

@@ -1,7 +1,7 @@
 // A pids cgroup for runs started as root. Root is exempt from RLIMIT_NPROC (also inside a user
 // namespace mapped to root), so for root the process limit comes from the kernel's pids controller;
 // where no writable one exists, runs as root are refused rather than left without a process limit.
-import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ProcessCgroup {
@@ -53,6 +53,40 @@ function safeRead(path: string): string {
 }
 
 let serial = 0;
+let swept = false;
+
+/**
+ * Remove empty groups left by Warden processes that died before cleaning up (a crash, a killed
+ * test worker). Once per process; a group still holding tasks is left alone.
+ */
+function sweepStale(base: string): void {
+  if (swept) return;
+  swept = true;
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const owner = /^warden-sandbox-(\d+)-/.exec(name)?.[1];
+    if (owner === undefined || Number(owner) === process.pid || isAlive(Number(owner))) continue;
+    try {
+      rmdirSync(join(base, name));
+    } catch {
+      // Not empty, or not ours to remove.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Create a pids cgroup limited to `maxProcesses` tasks, or return undefined when this host has no
@@ -64,6 +98,7 @@ let serial = 0;
 export function createProcessCgroup(maxProcesses: number): ProcessCgroup | undefined {
   const controller = findPidsController();
   if (controller === undefined) return undefined;
+  sweepStale(controller.base);
   const dir = join(controller.base, `warden-sandbox-${process.pid}-${Date.now()}-${serial++}`);
   try {
     mkdirSync(dir);
@@ -86,7 +121,7 @@ export function createProcessCgroup(maxProcesses: number): ProcessCgroup | undef
     procs,
     refusedForks: () => Number(/^max (\d+)/m.exec(safeRead(join(dir, 'pids.events')))?.[1] ?? 0),
     remove: async () => {
-      for (let attempt = 0; attempt < 200; attempt++) {
+      for (let attempt = 0; attempt < 1000; attempt++) {
         const pids = safeRead(procs).split('\n').filter(Boolean);
         if (pids.length === 0) break;
         for (const pid of pids) {
@@ -96,7 +131,7 @@ export function createProcessCgroup(maxProcesses: number): ProcessCgroup | undef
             // Already gone.
           }
         }
-        await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 2));
       }
       try {
         rmdirSync(dir);

@@ -141,7 +141,9 @@ export async function runSandboxed(options: RunSandboxedOptions): Promise<Sandbo
       { ...(hostUser ? { hostUser } : {}), extraTasks: network ? BRIDGE_TASKS : 0 },
     );
     const cgroup = launch.cgroup;
-    if (cgroup) cleanup.push(() => cgroup.remove());
+    // The pid namespace is gone with bwrap, so nothing runs on: emptying and removing the group can
+    // finish after we answer (it waits for the kernel to reap the last tasks).
+    if (cgroup) cleanup.push(() => void cgroup.remove());
     const started = performance.now();
     const outcome = await execute(launch, spec, options.signal);
     const wallTimeMs = performance.now() - started;

@@ -1,7 +1,7 @@
 // Real sockets for the egress tests: upstream servers on 127.0.0.1, a raw client for the proxy's
 // Unix socket, and SOCKS5/CONNECT helpers. Nothing here is mocked: the proxy is tested as the
 // sandbox will use it, byte for byte.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http';
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -111,9 +111,15 @@ export async function startRecorder(): Promise<Upstream & { received: () => stri
 
 /** A fresh private directory (0700) and a socket path inside it. */
 export function tempSocketPath(name = 'egress.sock'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'warden-egress-'));
+  const dir = mkdtempSync(join(tmpdir(), 'warden-egress-test-'));
+  tempDirs.push(dir);
   return join(dir, name);
 }
+
+const tempDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A resolver answering from a table; names not in it fail like NXDOMAIN. Counts calls per name. */
 export function fakeLookup(table: Record<string, string[] | (() => string[])>): EgressLookup & {
