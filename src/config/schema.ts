@@ -21,6 +21,14 @@ export const Duration = z
   ])
   .describe('Duration: milliseconds, or a string such as `30s`, `5m`, `1h`.');
 
+/** `512K`, `256M`, `1G`, or bytes as a number. */
+export const Size = z
+  .union([
+    z.number().int().nonnegative(),
+    z.string().regex(/^\d+(\.\d+)?\s*[KMG]i?B?$/i, 'a size such as 512K, 256M or 1G'),
+  ])
+  .describe('Size: bytes, or a string such as `512K`, `256M`, `1G`.');
+
 /** A matcher for one argument: a literal means equality. */
 export const ArgMatcher = z.union([
   z.string(),
@@ -182,6 +190,29 @@ export const LimitsSection = z
   })
   .describe('Limits, enforced by the guard runtime.');
 
+export const SandboxSection = z
+  .strictObject({
+    memory: Size.optional().describe('Address space per sandboxed process (default 1G).'),
+    cpu: Duration.optional().describe('CPU time per run (default 30s).'),
+    timeout: Duration.optional().describe(
+      'Wall-clock time per run; the process tree is killed (default 30s).',
+    ),
+    maxProcesses: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Processes and threads at once (default 64).'),
+    fileSize: Size.optional().describe('Largest file a sandboxed process may write (default 64M).'),
+    openFiles: z.number().int().positive().optional().describe('Open files per process (default 256).'),
+    tmpSize: Size.optional().describe('Size of the private /tmp (default 64M).'),
+    env: z
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
+      .optional()
+      .describe("Variables passed from Warden's environment into sandboxed commands; nothing else is."),
+  })
+  .describe('Process sandbox settings for shell.run and code.execute (bubblewrap, seccomp, limits).');
+
 /** One agent's least-privilege contract. */
 export const AgentProfile = z
   .strictObject({
@@ -194,6 +225,7 @@ export const AgentProfile = z
     commands: CommandsSection.optional(),
     approval: ApprovalSection.optional(),
     limits: LimitsSection.optional(),
+    sandbox: SandboxSection.optional(),
   })
   .describe('An agent profile.');
 

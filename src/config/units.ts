@@ -13,6 +13,21 @@ export function parseDuration(value: number | string): number {
   return Math.round(Number(m[1]) * UNIT_MS[m[2]!]!);
 }
 
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/**
+ * Bytes of a config size.
+ *
+ * @example
+ * parseSize('256M') // 268435456
+ */
+export function parseSize(value: number | string): number {
+  if (typeof value === 'number') return value;
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(value.trim());
+  if (!m) throw new Error(`invalid size "${value}"`);
+  return Math.round(Number(m[1]) * SIZE_UNITS[m[2]!.toLowerCase()]!);
+}
+
 const RATE_UNIT_MS: Record<string, number> = {
   s: 1000,
   sec: 1000,

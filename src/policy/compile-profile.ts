@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LoadedAgent } from '../config/load-config.js';
 import type { AgentProfileConfig, ToolRuleConfig } from '../config/schema.js';
-import { parseDuration, parseRate, type RateLimit } from '../config/units.js';
+import { parseDuration, parseRate, parseSize, type RateLimit } from '../config/units.js';
 import { digest } from './canonical-json.js';
 import { denyReason } from './decision.js';
 import type { ArgSemantic } from './rules/arg-semantics.js';
@@ -41,6 +41,21 @@ export interface CompiledLimits {
   sessionTimeMs?: number;
 }
 
+/** The profile's process sandbox settings, in the runner's units (see `SandboxLimits`). */
+export interface CompiledSandbox {
+  limits: {
+    timeoutMs?: number;
+    cpuSeconds?: number;
+    memoryBytes?: number;
+    maxProcesses?: number;
+    fileSizeBytes?: number;
+    openFiles?: number;
+    tmpBytes?: number;
+  };
+  /** Variable names passed from Warden's environment. */
+  env: readonly string[];
+}
+
 /** An agent profile ready for `decide()`: every list indexed, every path canonical, every regex built. */
 export interface CompiledProfile {
   name: string;
@@ -56,6 +71,7 @@ export interface CompiledProfile {
   approvals: CompiledApprovalRule[];
   approvalTimeoutMs?: number;
   limits: CompiledLimits;
+  sandbox: CompiledSandbox;
   source: { file: string; line?: number };
 }
 
@@ -209,6 +225,20 @@ export function compileProfile(
     ...(l.sessionTime !== undefined ? { sessionTimeMs: parseDuration(l.sessionTime) } : {}),
   };
 
+  const sb = p.sandbox ?? {};
+  const sandbox: CompiledSandbox = {
+    limits: {
+      ...(sb.timeout !== undefined ? { timeoutMs: parseDuration(sb.timeout) } : {}),
+      ...(sb.cpu !== undefined ? { cpuSeconds: Math.max(1, Math.ceil(parseDuration(sb.cpu) / 1000)) } : {}),
+      ...(sb.memory !== undefined ? { memoryBytes: parseSize(sb.memory) } : {}),
+      ...(sb.maxProcesses !== undefined ? { maxProcesses: sb.maxProcesses } : {}),
+      ...(sb.fileSize !== undefined ? { fileSizeBytes: parseSize(sb.fileSize) } : {}),
+      ...(sb.openFiles !== undefined ? { openFiles: sb.openFiles } : {}),
+      ...(sb.tmpSize !== undefined ? { tmpBytes: parseSize(sb.tmpSize) } : {}),
+    },
+    env: sb.env ?? [],
+  };
+
   return {
     name: p.name,
     ...(p.description ? { description: p.description } : {}),
@@ -227,6 +257,7 @@ export function compileProfile(
     approvals,
     ...(p.approval?.timeout !== undefined ? { approvalTimeoutMs: parseDuration(p.approval.timeout) } : {}),
     limits,
+    sandbox,
     source: { file: agent.file, ...(agent.line !== undefined ? { line: agent.line } : {}) },
   };
 }

@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { WardenError, WardenErrorCode } from '../../errors/warden-error.js';
-import { compileNetworkScope, type NetworkScopeConfig } from '../../policy/rules/urls/network-scope.js';
+import {
+  compileNetworkScope,
+  type NetworkScope,
+  type NetworkScopeConfig,
+} from '../../policy/rules/urls/network-scope.js';
 import type { SandboxEgressEvent } from '../egress/egress-event.js';
 import type { EgressConnection, EgressDenial, EgressProxy } from '../egress/index.js';
 import { SandboxError } from '../sandbox-error.js';
@@ -25,6 +29,10 @@ const EGRESS_SOCKET_INSIDE = '/run/warden/egress.sock';
 /** Tasks of the egress bridge (Node's threads), counted on top of the program's process limit. */
 const BRIDGE_TASKS = 16;
 
+/** Network egress: allowlist entries (compiled here), or a profile's compiled scope as `scope`. */
+export type SandboxNetworkOption =
+  SandboxNetwork | (Omit<SandboxNetwork, 'allow' | 'deny' | 'schemes'> & { scope: NetworkScope });
+
 export interface SandboxNetwork extends NetworkScopeConfig {
   /**
    * Which resolved addresses connections may go to. Default: public addresses only (loopback,
@@ -37,7 +45,7 @@ export interface SandboxNetwork extends NetworkScopeConfig {
 
 export interface RunSandboxedOptions extends SandboxSpec {
   /** Network egress through the proxy, to these hosts only. Without it the sandbox has no network. */
-  network?: SandboxNetwork;
+  network?: SandboxNetworkOption;
   /** Told of every egress attempt, allowed or refused (for the guard's audit: `context.report({ kind: 'egress', ...e })`). */
   onEgress?: (event: SandboxEgressEvent) => void;
   /** Aborting kills the whole process tree; the run rejects with reason `killed`. */
@@ -105,7 +113,7 @@ export async function runSandboxed(options: RunSandboxedOptions): Promise<Sandbo
       const { egressBridgePath, egressProxyEnv, startEgressProxy } = await import('../egress/index.js');
       proxy = await startEgressProxy({
         socketPath: join(dir, 'egress.sock'),
-        network: compileNetworkScope(network),
+        network: 'scope' in network ? network.scope : compileNetworkScope(network),
         ...(network.isAddressAllowed ? { isAddressAllowed: network.isAddressAllowed } : {}),
         ...(network.lookup ? { lookup: network.lookup } : {}),
         ...(onEgress

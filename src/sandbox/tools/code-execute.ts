@@ -2,7 +2,7 @@
 // sandbox); Python and sh in the process sandbox with no network and no directories unless given.
 // The code travels on stdin (Python, sh) or by copy (JavaScript), never through a shell command line.
 import type { JsSandbox } from '../js/run-js.js';
-import { runSandboxed, type SandboxNetwork } from '../process/run-sandboxed.js';
+import { runSandboxed, type SandboxNetworkOption } from '../process/run-sandboxed.js';
 import type { SandboxLimits } from '../process/sandbox-spec.js';
 import type { SandboxEgressEvent } from '../egress/egress-event.js';
 import { invalidArgument } from './errors.js';
@@ -21,7 +21,7 @@ export interface CodeExecuteOptions {
   process?: {
     read?: readonly string[];
     write?: readonly string[];
-    network?: SandboxNetwork;
+    network?: SandboxNetworkOption;
     limits?: SandboxLimits;
   };
   /** Interpreters (default /usr/bin/python3 and /bin/sh). */

@@ -42,3 +42,4 @@ export {
   type CodeLanguage,
   createCodeExecute,
 } from './code-execute.js';
+export { createProfileTools, type ProfileTools, type ProfileToolsOptions } from './profile-tools.js';

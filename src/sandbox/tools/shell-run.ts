@@ -3,7 +3,7 @@
 // egress only to the profile's hosts. Attempts to reach the network are reported to the guard.
 import { isAbsolute, resolve } from 'node:path';
 import type { SandboxLimits } from '../process/sandbox-spec.js';
-import { runSandboxed, type SandboxNetwork } from '../process/run-sandboxed.js';
+import { runSandboxed, type SandboxNetworkOption } from '../process/run-sandboxed.js';
 import type { SandboxEgressEvent } from '../egress/egress-event.js';
 import { invalidArgument } from './errors.js';
 
@@ -22,7 +22,7 @@ export interface ShellRunOptions {
   /** Directories mounted read-write. */
   write?: readonly string[];
   /** Hosts the command may reach (through the egress proxy); none by default. */
-  network?: SandboxNetwork;
+  network?: SandboxNetworkOption;
   /** Resource limits of each run. */
   limits?: SandboxLimits;
   /** Environment variables given to the command (nothing else is inherited). */
