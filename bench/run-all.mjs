@@ -101,6 +101,7 @@ const targets = [
     bare_spawn_p50_ms: get('spawn-bare', 'p50_ms'),
     bwrap_minimal_added_p50_ms: get('bwrap-minimal', 'added_p50_ms'),
     with_network_added_p50_ms: get('sandbox-start-network', 'added_p50_ms'),
+    host_user_added_p50_ms: get('sandbox-start-host-user', 'added_p50_ms'),
   }),
   target('js sandbox trivial run p50 <= 5 ms', get('js-sandbox-trivial', 'p50_ms'), 5, 'ms', {
     p99_ms: get('js-sandbox-trivial', 'p99_ms'),

@@ -84,7 +84,12 @@ const cgroupNote = asRoot
   ? 'runs as root here: each sandboxed run also creates, fills and removes a pids cgroup'
   : 'runs unprivileged: the process limit is RLIMIT_NPROC, no cgroup';
 {
-  const arms = { bare, bwrap: () => spawnBare(['bwrap', ...BWRAP_MINIMAL]), sandbox: sandboxed({}) };
+  const arms = {
+    bare,
+    bwrap: () => spawnBare(['bwrap', ...BWRAP_MINIMAL]),
+    sandbox: sandboxed({}),
+    ...(asRoot ? { hostUser: sandboxed({ hostUser: { uid: 65534, gid: 65534 } }) } : {}),
+  };
   const t = await interleave(arms, { warmup: 5, n: 60 });
   emit({ bench: 'spawn-bare', ...t.bare, command: '/bin/true', note: 'child_process.spawn, wait for close' });
   emit({
@@ -95,6 +100,15 @@ const cgroupNote = asRoot
     command: '/bin/true',
     note: `runSandboxed (bwrap + seccomp + limits, no network) vs bare spawn, interleaved; ${cgroupNote}`,
   });
+  if (t.hostUser) {
+    emit({
+      bench: 'sandbox-start-host-user',
+      ...t.hostUser,
+      added_p50_ms: r1(t.hostUser.p50_ms - t.bare.p50_ms),
+      command: '/bin/true',
+      note: 'runSandboxed with hostUser { uid: 65534 } (root starts the sandbox as an unprivileged user: no cgroup, RLIMIT_NPROC holds), interleaved with the arms above',
+    });
+  }
   emit({
     bench: 'bwrap-minimal',
     ...t.bwrap,

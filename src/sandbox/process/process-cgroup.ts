@@ -11,7 +11,7 @@ export interface ProcessCgroup {
   readonly procs: string;
   /** Times a fork was refused because the limit was reached. */
   refusedForks(): number;
-  /** Kill every process still in the cgroup, wait for it to empty, remove it. */
+  /** Kill every process still in the cgroup, wait for it to empty, then keep it for the next run (or remove it). */
   remove(): Promise<void>;
 }
 
@@ -89,41 +89,92 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Create a pids cgroup limited to `maxProcesses` tasks, or return undefined when this host has no
- * writable pids controller.
+ * Empty groups kept for the next run. Joining a cgroup v1 group takes the kernel's
+ * cgroup_threadgroup_rwsem for writing, which waits for an RCU grace period (~10 ms here) unless
+ * another join happened just before; reusing groups avoids the mkdir/rmdir on top of that.
+ */
+const idle: string[] = [];
+const MAX_IDLE = 8;
+let exitHookInstalled = false;
+
+function removeIdleOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const dir of idle.splice(0)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // Swept by the next Warden process (sweepStale).
+      }
+    }
+  });
+}
+
+/** The pids in a group. */
+function runTasks(dir: string): number[] {
+  return safeRead(join(dir, 'cgroup.procs')).split('\n').filter(Boolean).map(Number);
+}
+
+const refused = (dir: string): number =>
+  Number(/^max (\d+)/m.exec(safeRead(join(dir, 'pids.events')))?.[1] ?? 0);
+
+/**
+ * A pids cgroup limited to `maxProcesses` tasks, reused from earlier runs when one is idle, or
+ * undefined when this host has no writable pids controller.
  *
  * @example
  * const cg = createProcessCgroup(64); // then: sh -c 'echo $$ > "$0" && exec bwrap ...' cg.procs
  */
 export function createProcessCgroup(maxProcesses: number): ProcessCgroup | undefined {
-  const controller = findPidsController();
-  if (controller === undefined) return undefined;
-  sweepStale(controller.base);
-  const dir = join(controller.base, `warden-sandbox-${process.pid}-${Date.now()}-${serial++}`);
-  try {
-    mkdirSync(dir);
-  } catch {
-    return undefined;
-  }
-  try {
-    writeFileSync(join(dir, 'pids.max'), String(maxProcesses));
-  } catch {
+  let dir: string | undefined;
+  while (idle.length > 0 && dir === undefined) {
+    const candidate = idle.pop()!;
+    if (runTasks(candidate).length > 0) continue;
     try {
-      rmdirSync(dir);
+      writeFileSync(join(candidate, 'pids.max'), String(maxProcesses));
+      dir = candidate;
     } catch {
-      // Left for the host's cleanup: an empty cgroup holds nothing.
+      // Gone (removed by someone else): make a new one.
     }
-    return undefined;
   }
-  const procs = join(dir, 'cgroup.procs');
+  if (dir === undefined) {
+    const controller = findPidsController();
+    if (controller === undefined) return undefined;
+    sweepStale(controller.base);
+    const fresh = join(controller.base, `warden-sandbox-${process.pid}-${Date.now()}-${serial++}`);
+    try {
+      mkdirSync(fresh);
+    } catch {
+      return undefined;
+    }
+    try {
+      writeFileSync(join(fresh, 'pids.max'), String(maxProcesses));
+    } catch {
+      try {
+        rmdirSync(fresh);
+      } catch {
+        // Left for the host's cleanup: an empty cgroup holds nothing.
+      }
+      return undefined;
+    }
+    dir = fresh;
+  }
+  const group = dir;
+  const procs = join(group, 'cgroup.procs');
+  const baseline = refused(group);
   return {
-    dir,
+    dir: group,
     procs,
-    refusedForks: () => Number(/^max (\d+)/m.exec(safeRead(join(dir, 'pids.events')))?.[1] ?? 0),
+    refusedForks: () => refused(group) - baseline,
     remove: async () => {
+      let empty = false;
       for (let attempt = 0; attempt < 1000; attempt++) {
-        const pids = safeRead(procs).split('\n').filter(Boolean);
-        if (pids.length === 0) break;
+        const pids = runTasks(group);
+        if (pids.length === 0) {
+          empty = true;
+          break;
+        }
         for (const pid of pids) {
           try {
             process.kill(Number(pid), 'SIGKILL');
@@ -133,8 +184,13 @@ export function createProcessCgroup(maxProcesses: number): ProcessCgroup | undef
         }
         await new Promise((r) => setTimeout(r, 2));
       }
+      if (empty && idle.length < MAX_IDLE) {
+        removeIdleOnExit();
+        idle.push(group);
+        return;
+      }
       try {
-        rmdirSync(dir);
+        rmdirSync(group);
       } catch {
         // A process that outlived SIGKILL for 2 s keeps the group; the limit still holds it.
       }

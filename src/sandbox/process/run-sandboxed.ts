@@ -149,9 +149,8 @@ export async function runSandboxed(options: RunSandboxedOptions): Promise<Sandbo
       { ...(hostUser ? { hostUser } : {}), extraTasks: network ? BRIDGE_TASKS : 0 },
     );
     const cgroup = launch.cgroup;
-    // The pid namespace is gone with bwrap, so nothing runs on: emptying and removing the group can
-    // finish after we answer (it waits for the kernel to reap the last tasks).
-    if (cgroup) cleanup.push(() => void cgroup.remove());
+    // Waits (briefly) for the kernel to reap the pid namespace, so the group can serve the next run.
+    if (cgroup) cleanup.push(() => cgroup.remove());
     const started = performance.now();
     const outcome = await execute(launch, spec, options.signal);
     const wallTimeMs = performance.now() - started;
