@@ -11,7 +11,7 @@ import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { WardenError, WardenErrorCode } from '../../errors/warden-error.js';
 import { checkUrl } from '../../policy/rules/urls/check-url.js';
-import { embeddedIpv4, isForbiddenAddress } from '../../policy/rules/urls/forbidden-address.js';
+import { isForbiddenAddress } from '../../policy/rules/urls/forbidden-address.js';
 import {
   compileNetworkScope,
   type NetworkScope,
@@ -25,6 +25,7 @@ import {
   requiredString,
   utf8Boundary,
 } from './args.js';
+import { isMetadataAddress } from '../egress/destination.js';
 import { abortReason, denied, errnoCode, invalidArgument, limitExceeded } from './errors.js';
 import type { ToolSignalContext } from './fs-context.js';
 
@@ -349,7 +350,7 @@ async function resolvePinned(cfg: FetchConfig, target: URL, signal: AbortSignal)
     addresses = answer.map((a) => (typeof a === 'object' && a !== null ? String(a.address) : ''));
   }
   for (const address of addresses) {
-    if (isMetadataAddress(address)) {
+    if (isIP(address) !== 0 && isMetadataAddress(address)) {
       throw denied(
         'http.metadata-address',
         `url: ${host} resolves to ${address}, a cloud metadata address; it is never reachable`,
@@ -370,27 +371,6 @@ async function resolvePinned(cfg: FetchConfig, target: URL, signal: AbortSignal)
   }
   const address = addresses[0]!;
   return { address, family: isIP(address) === 6 ? 6 : 4 };
-}
-
-/**
- * Cloud instance-metadata addresses (all of link-local 169.254/16, Alibaba's 100.100.100.200, AWS's
- * fd00:ec2::254, and IPv6 forms wrapping them): they hand out credentials, so they stay refused even
- * when an `isAddressAllowed` override would let them through. Anything unparsable counts as one.
- */
-function isMetadataAddress(ip: string): boolean {
-  let v4: string | undefined;
-  if (isIP(ip) === 4) v4 = ip;
-  else if (isIP(ip) === 6) {
-    let canonical: string;
-    try {
-      canonical = new URL(`http://[${ip}]/`).hostname;
-    } catch {
-      return true;
-    }
-    if (canonical === '[fd00:ec2::254]') return true;
-    v4 = embeddedIpv4(canonical);
-  } else return false; // not an address: refused by the allow check
-  return v4 !== undefined && (v4.startsWith('169.254.') || v4 === '100.100.100.200');
 }
 
 /** A `lookup` that answers every query with the checked address, whatever name it is asked for. */
