@@ -84,8 +84,10 @@ export function runChecklist(config: LoadedConfig, profiles: readonly CompiledPr
   }
 
   for (const [name, server] of Object.entries(config.config.servers ?? {})) {
-    const args = server.args ?? [];
-    if (server.command && /(^|\/)npx$/.test(server.command)) {
+    const [program, ...inline] =
+      typeof server.command === 'string' ? [server.command] : (server.command ?? []);
+    const args = [...inline, ...(server.args ?? [])];
+    if (program && /(^|\/)npx$/.test(program)) {
       const pkg = args.find((a) => !a.startsWith('-'));
       const pinned = pkg !== undefined && /^(@[^/]+\/)?[^@]+@\d+\.\d+\.\d+/.test(pkg);
       if (!pinned) {

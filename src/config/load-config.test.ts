@@ -201,3 +201,70 @@ agents:
     expect(() => loadConfig({ configFile: join(dir, 'warden.yaml') })).toThrow(/unique|duplicate/i);
   });
 });
+
+describe('servers and gateway sections', () => {
+  const yaml = (servers: string, gateway = '') =>
+    `version: 1\nagents:\n  - name: a\nservers:\n${servers}\n${gateway}`;
+
+  it("accepts the issue's example shape: a sandboxed stdio server and an HTTP server with env-sourced headers", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-servers-'));
+    const file = join(dir, 'warden.yaml');
+    writeFileSync(
+      file,
+      yaml(
+        [
+          '  fs:',
+          '    command: [node, ./node_modules/@modelcontextprotocol/server-filesystem/dist/index.js, ./ws]',
+          '    env: [HOME]',
+          '    files: { read: [./ws], write: [./ws/out] }',
+          '    network: { allow: [] }',
+          '  remote:',
+          '    url: https://mcp.example.com/mcp',
+          '    headers: { Authorization: "Bearer ${REMOTE_TOKEN}" }',
+        ].join('\n'),
+        [
+          'gateway:',
+          '  listen: 127.0.0.1:8787',
+          '  auth:',
+          '    apiKeys: true',
+          '    jwt: { secret: "${WARDEN_JWT_SECRET}", issuer: https://issuer.example, audience: warden }',
+        ].join('\n'),
+      ),
+    );
+    const loaded = loadConfig({
+      configFile: file,
+      env: { REMOTE_TOKEN: 'fake-remote', WARDEN_JWT_SECRET: 'x'.repeat(40) },
+    });
+    expect(loaded.config.servers?.fs?.command).toEqual([
+      'node',
+      './node_modules/@modelcontextprotocol/server-filesystem/dist/index.js',
+      './ws',
+    ]);
+    expect(loaded.config.servers?.remote?.headers).toEqual({ Authorization: 'Bearer fake-remote' });
+    expect(loaded.config.gateway?.auth?.apiKeys).toBe(true);
+  });
+
+  it('refuses a server with both or neither of command and url, and stdio-only keys on an HTTP server', () => {
+    const { issues } = inspectConfig({
+      config: {
+        version: 1,
+        agents: [{ name: 'a' }],
+        servers: {
+          both: { command: ['x'], url: 'https://a.example/mcp' },
+          neither: { env: ['HOME'] },
+          mixed: { url: 'https://a.example/mcp', files: { read: ['./ws'] } },
+          stdioHeaders: { command: ['x'], headers: { Authorization: 'Bearer ${T}' } },
+        },
+      },
+    });
+    const paths = issues.map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'servers.both',
+        'servers.neither',
+        'servers.mixed.files',
+        'servers.stdioHeaders.headers',
+      ]),
+    );
+  });
+});

@@ -240,18 +240,127 @@ export const AuditSection = z
   })
   .describe('Tamper-evident audit log.');
 
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export const ServerSection = z
   .strictObject({
-    command: z.string().min(1).optional(),
-    args: z.array(z.string()).optional(),
-    env: z.record(z.string(), z.string()).optional(),
-    url: z.string().optional(),
+    command: z
+      .union([z.string().min(1), z.array(z.string()).min(1)])
+      .optional()
+      .describe(
+        'stdio server: the program and its arguments, e.g. `[node, ./server.js, ./ws]`; started inside the sandbox.',
+      ),
+    args: z.array(z.string()).optional().describe('More arguments (when `command` is a single string).'),
+    cwd: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Working directory of a stdio server (relative to the config file).'),
+    env: z
+      .union([
+        z.array(z.string().regex(ENV_NAME, 'an environment variable name')),
+        z.record(z.string().regex(ENV_NAME, 'an environment variable name'), z.string()),
+      ])
+      .optional()
+      .describe(
+        "Variables the server gets: a list of names passed through from the gateway's environment, or name: value pairs (use `${VAR}`). Nothing else is passed.",
+      ),
+    files: z
+      .strictObject({
+        read: z.array(z.string().min(1)).optional(),
+        write: z.array(z.string().min(1)).optional(),
+      })
+      .optional()
+      .describe(
+        'Directories a stdio server may read and write (relative to the config file); nothing else is mounted.',
+      ),
+    network: z
+      .strictObject({
+        allow: z.array(z.string().min(1)).optional(),
+        deny: z.array(z.string().min(1)).optional(),
+      })
+      .optional()
+      .describe('Hosts a stdio server may reach through the egress proxy; none by default.'),
+    sandbox: z
+      .strictObject({
+        memory: Size.optional(),
+        cpu: Duration.optional(),
+        maxProcesses: z.number().int().positive().optional(),
+        fileSize: Size.optional(),
+      })
+      .optional()
+      .describe('Limits of a stdio server process (the process sandbox).'),
+    url: z.string().url().optional().describe('Streamable-HTTP server URL.'),
+    headers: z
+      .record(z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name'), z.string())
+      .optional()
+      .describe('Headers sent to an HTTP server, e.g. `Authorization: "Bearer ${REMOTE_TOKEN}"`.'),
+    start: z
+      .enum(['lazy', 'boot'])
+      .optional()
+      .describe('Start with the gateway (`boot`) or on first use (`lazy`, default).'),
+  })
+  .superRefine((server, ctx) => {
+    const kinds = [server.command !== undefined, server.url !== undefined].filter(Boolean).length;
+    if (kinds !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give exactly one of `command` (stdio) or `url` (streamable HTTP)',
+      });
+    }
+    if (server.url !== undefined) {
+      for (const key of ['args', 'cwd', 'env', 'files', 'network', 'sandbox'] as const) {
+        if (server[key] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `\`${key}\` applies to stdio servers (with \`command\`) only`,
+          });
+      }
+    }
+    if (server.command !== undefined && server.headers !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['headers'],
+        message: '`headers` applies to HTTP servers (with `url`) only',
+      });
+    }
   })
   .describe('An MCP server behind the gateway.');
 
 export const GatewaySection = z
   .strictObject({
-    listen: z.string().optional().describe('Address to listen on, e.g. `127.0.0.1:8787`.'),
+    listen: z.string().optional().describe('Address to listen on, e.g. `127.0.0.1:8787` (default).'),
+    path: z.string().regex(/^\//).optional().describe('HTTP path of the MCP endpoint (default `/mcp`).'),
+    auth: z
+      .strictObject({
+        apiKeys: z.boolean().optional().describe('Accept keys made with `warden keys create`.'),
+        jwt: z
+          .strictObject({
+            secret: z.string().min(1).optional().describe('Shared HMAC secret; use `${ENV_VAR}`.'),
+            jwksUrl: z.string().url().optional().describe('JWKS URL for asymmetric tokens.'),
+            issuer: z.string().min(1),
+            audience: z.string().min(1),
+            agentClaim: z
+              .string()
+              .min(1)
+              .optional()
+              .describe('Claim naming the agent profile (default `warden_agent`).'),
+          })
+          .optional(),
+      })
+      .optional()
+      .describe('Client authentication; required to listen on a non-loopback address.'),
+    allowedOrigins: z.array(z.string().min(1)).optional().describe('Browser origins allowed to connect.'),
+    toolSeparator: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,4}$/)
+      .optional()
+      .describe('Between server and tool name in namespaced tools (default `__`).'),
+    trustOnFirstUse: z
+      .boolean()
+      .optional()
+      .describe('Pin tool definitions the first time they are seen (default false: `warden pins approve`).'),
   })
   .describe('MCP security gateway.');
 
