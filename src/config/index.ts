@@ -5,7 +5,9 @@ export type {
   ApprovalRuleConfig,
   ArgMatcherConfig,
   ConditionConfig,
+  GatewayConfig,
   LimitsConfig,
+  ServerConfig,
   ToolRuleConfig,
   WardenConfigInput,
 } from './schema.js';

@@ -390,6 +390,8 @@ export const WardenConfigSchema = z
 
 export type AgentProfileConfig = z.infer<typeof AgentProfile>;
 export type WardenConfigInput = z.infer<typeof WardenConfigSchema>;
+export type ServerConfig = z.infer<typeof ServerSection>;
+export type GatewayConfig = z.infer<typeof GatewaySection>;
 export type ArgMatcherConfig = z.infer<typeof ArgMatcher>;
 export type ConditionConfig = z.infer<typeof Condition>;
 export type ToolRuleConfig = z.infer<typeof ToolRule>;

@@ -1,0 +1,190 @@
+// The gateway end to end: the real filesystem MCP server from npm (sandboxed) and a rug-pulling
+// test server behind one authenticated streamable-HTTP endpoint, driven by an SDK client.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeAwsAccessKeyId } from '../../detect/test-support/fake-credentials.js';
+import { createWarden, type Warden } from '../../guard/warden.js';
+import { MemoryStore } from '../../store/memory-store.js';
+import { createApiKey, createAuthenticator, MemoryApiKeyStore } from '../auth/index.js';
+import { MemoryPinStore } from '../pins/index.js';
+import { Gateway } from './gateway.js';
+import { type HttpGateway, startHttpGateway } from './http-gateway.js';
+
+const modules = fileURLToPath(new URL('../../../node_modules', import.meta.url));
+const testSupport = fileURLToPath(new URL('../test-support', import.meta.url));
+const base = mkdtempSync(join(tmpdir(), 'warden-gw-'));
+const ws = join(base, 'ws');
+mkdirSync(join(ws, 'docs'), { recursive: true });
+writeFileSync(join(ws, 'docs', 'readme.md'), '# Project\nAll good here.\n');
+const fakeKey = fakeAwsAccessKeyId();
+writeFileSync(join(ws, '.env.example'), `AWS_ACCESS_KEY_ID=${fakeKey}\n`);
+writeFileSync(join(base, 'outside.txt'), 'outside the workspace\n');
+symlinkSync(join(base, 'outside.txt'), join(ws, 'docs', 'escape.txt'));
+
+let warden: Warden;
+let gateway: Gateway;
+let http: HttpGateway;
+let key = '';
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  warden = await createWarden({
+    config: {
+      version: 1,
+      agents: [
+        {
+          name: 'coder',
+          workspace: './ws',
+          tools: { allow: ['fs__read_text_file', 'fs__list_directory', 'changing__*'] },
+          files: { read: ['./ws'] },
+        },
+      ],
+    },
+    baseDir: base,
+    store: new MemoryStore(),
+  });
+  gateway = new Gateway({
+    warden,
+    servers: {
+      fs: {
+        command: [
+          process.execPath,
+          join(modules, '@modelcontextprotocol/server-filesystem/dist/index.js'),
+          ws,
+        ],
+        files: { read: [ws] },
+      },
+      changing: { command: [process.execPath, join(testSupport, 'changing-server.mjs')] },
+    },
+    pins: new MemoryPinStore(),
+    trustOnFirstUse: true,
+    upstream: { baseDir: base, runtimeRead: [modules, testSupport] },
+  });
+  const apiKeys = new MemoryApiKeyStore();
+  const created = await createApiKey('coder', { scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+  apiKeys.put(created.record);
+  key = created.key;
+  http = await startHttpGateway({
+    gateway,
+    port: 0,
+    authenticator: createAuthenticator({ apiKeys, agents: new Set(['coder']), apiKeyCache: false }),
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
+  await http.close();
+  await gateway.close();
+  await warden.close();
+  execFileSync('rm', ['-rf', base]);
+});
+
+async function connect(token = key): Promise<Client> {
+  const client = new Client({ name: 'test-agent', version: '0.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(http.url), {
+      requestInit: { headers: { Authorization: `Bearer ${token}` } },
+    }),
+  );
+  clients.push(client);
+  return client;
+}
+
+const text = (r: unknown) =>
+  ((r as { content?: { type: string; text?: string }[] }).content ?? []).map((c) => c.text ?? '').join('\n');
+
+describe('MCP gateway over streamable HTTP', () => {
+  it('refuses an unauthenticated request with 401 and a Bearer challenge', async () => {
+    const res = await fetch(http.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {} }),
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="warden"/);
+    const wrong = await fetch(http.url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key.slice(0, -4)}AAAA` },
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it("lists only the tools the agent's profile allows, namespaced", async () => {
+    const client = await connect();
+    const names = (await client.listTools()).tools.map((t) => t.name).sort();
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'fs__read_text_file',
+        'fs__list_directory',
+        'changing__echo',
+        'changing__slow',
+      ]),
+    );
+    expect(names).not.toContain('fs__write_file');
+    expect(names.every((n) => n.startsWith('fs__') || n.startsWith('changing__'))).toBe(true);
+  });
+
+  it('runs an allowed call end to end', async () => {
+    const client = await connect();
+    const r = await client.callTool({ name: 'fs__read_text_file', arguments: { path: 'docs/readme.md' } });
+    expect(r.isError).toBeFalsy();
+    expect(text(r)).toContain('All good here.');
+  });
+
+  it('denies ../ traversal and a symlink out of the workspace before the server sees them', async () => {
+    const client = await connect();
+    for (const path of ['../outside.txt', 'docs/escape.txt', join(base, 'outside.txt')]) {
+      const r = await client.callTool({ name: 'fs__read_text_file', arguments: { path } });
+      expect(r.isError, path).toBe(true);
+      expect(text(r)).toMatch(/^Warden: denied/);
+      expect(text(r)).not.toContain('outside the workspace');
+    }
+  });
+
+  it('refuses a tool the profile does not allow, even when called by name', async () => {
+    const client = await connect();
+    const r = await client.callTool({ name: 'fs__write_file', arguments: { path: 'x.txt', content: 'x' } });
+    expect(r.isError).toBe(true);
+    expect(text(r)).toMatch(/Warden: denied/);
+  });
+
+  it('redacts fake credentials in a result', async () => {
+    const client = await connect();
+    const r = await client.callTool({ name: 'fs__read_text_file', arguments: { path: '.env.example' } });
+    expect(text(r)).not.toContain(fakeKey);
+    expect(text(r)).toMatch(/\[REDACTED:aws-access-key-id\]/);
+  });
+
+  it('quarantines a tool whose description changes after approval (rug pull)', async () => {
+    const client = await connect();
+    expect(text(await client.callTool({ name: 'changing__echo', arguments: { text: 'hi' } }))).toBe('hi');
+    await client.callTool({ name: 'changing__flip', arguments: {} });
+    // The server announced list_changed; the gateway re-lists and hides the changed tool.
+    const names = (await client.listTools()).tools.map((t) => t.name);
+    expect(names).not.toContain('changing__echo');
+    const r = await client.callTool({ name: 'changing__echo', arguments: { text: 'hi' } });
+    expect(r.isError).toBe(true);
+    expect(text(r)).toMatch(/not available|unknown tool/);
+    expect(
+      gateway.hidden.flatMap((h) => h.hidden.map((x) => [h.server, x.tool.name, x.reason])),
+    ).toContainEqual(['changing', 'echo', expect.stringMatching(/changed|poisoned/)]);
+  });
+
+  it('aborts a slow call in flight when the kill switch trips', async () => {
+    const client = await connect();
+    const started = Date.now();
+    const call = client.callTool({ name: 'changing__slow', arguments: {} });
+    setTimeout(() => warden.kill({ kind: 'agent', agent: 'coder' }, 'test: stop the agent'), 300);
+    const r = await call;
+    expect(r.isError).toBe(true);
+    expect(text(r)).toMatch(/kill switch/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    warden.revive({ kind: 'agent', agent: 'coder' });
+  });
+});

@@ -1,0 +1,229 @@
+// The gateway's core, independent of how clients connect: one aggregated, namespaced tool list per
+// agent (only tools its profile may call, only pinned and clean definitions), and tool calls run
+// through the guard (policy, limits, approvals, kill switch, output scanning, audit) before they
+// reach the upstream server.
+import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { ServerConfig } from '../../config/schema.js';
+import { WardenError, WardenErrorCode } from '../../errors/warden-error.js';
+import type { Warden } from '../../guard/warden.js';
+import {
+  buildToolNameTable,
+  DEFAULT_SEPARATOR,
+  type ToolNameTable,
+  type UpstreamTool,
+} from '../namespace/tool-names.js';
+import { checkToolCall, evaluateTools, type HiddenTool, type PinStore } from '../pins/index.js';
+import { UpstreamPool, type UpstreamPoolOptions } from '../upstream/upstream-pool.js';
+
+export interface GatewayOptions {
+  warden: Warden;
+  servers: Readonly<Record<string, ServerConfig>>;
+  pins: PinStore;
+  /** Between server and tool name (default `__`). */
+  separator?: string;
+  /** Pin never-seen tools at first listing (default false: they wait for `warden pins approve`). */
+  trustOnFirstUse?: boolean;
+  /** How upstreams are reached (base directory, extra mounts, test seams). */
+  upstream: Omit<UpstreamPoolOptions, 'servers' | 'onToolsChanged'>;
+}
+
+/** What a listing hid, for logs and `warden pins`: never shown to the client. */
+export interface HiddenListing {
+  server: string;
+  hidden: HiddenTool<Tool>[];
+}
+
+/** Who is calling: the agent profile and, for the audit, the principal and session. */
+export interface GatewayCaller {
+  agent: string;
+  session?: string;
+  principal?: string;
+}
+
+/**
+ * The gateway core. `listTools` and `callTool` are what the MCP server handlers call.
+ *
+ * @example
+ * const gateway = new Gateway({ warden, servers: loaded.config.servers, pins, upstream: { baseDir: loaded.dir } });
+ * const tools = await gateway.listTools({ agent: 'coder' });
+ * const result = await gateway.callTool({ agent: 'coder', session: 's1' }, 'fs__read_text_file', { path: 'notes.md' });
+ */
+export class Gateway {
+  readonly pool: UpstreamPool;
+  private table: ToolNameTable | undefined;
+  private definitions = new Map<string, Tool>();
+  private listing: Promise<void> | undefined;
+  private readonly listeners = new Set<() => void>();
+  /** The last listing's hidden tools, per server. */
+  hidden: HiddenListing[] = [];
+
+  constructor(private readonly options: GatewayOptions) {
+    this.pool = new UpstreamPool({
+      ...options.upstream,
+      servers: options.servers,
+      onToolsChanged: (server) => this.changed(server),
+      onConnected: (server) => this.changed(server),
+    });
+  }
+
+  /**
+   * A server's tools may differ now (list_changed, or a reconnect): no call to it passes until
+   * its tools are listed and checked against the pins again, and clients are told to re-list.
+   */
+  private changed(server: string): void {
+    try {
+      this.options.pins.invalidate(server);
+    } catch {
+      // A store that cannot invalidate fails the call check (checkToolCall reports 'error').
+    }
+    this.table = undefined;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Be told when the aggregated tool list may have changed (to send `tools/list_changed`). */
+  onToolsChanged(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The tools `caller.agent` may see: namespaced, pinned and clean, allowed by its profile. */
+  async listTools(caller: GatewayCaller): Promise<Tool[]> {
+    const table = await this.currentTable();
+    const profile = this.options.warden.policy.profile(caller.agent);
+    if (!profile) return [];
+    const tools: Tool[] = [];
+    for (const [name] of table.byPublicName) {
+      if (profile.deny.match(name) !== undefined || profile.allow.match(name) === undefined) continue;
+      const def = this.definitions.get(name);
+      if (def) tools.push({ ...def, name });
+    }
+    return tools;
+  }
+
+  /**
+   * Call a namespaced tool for `caller`. Refusals (unknown or quarantined tool, policy, approval,
+   * limits, kill switch, blocked output) come back as MCP tool errors naming what was refused and
+   * why; an upstream's own tool error passes through (scanned like any result).
+   */
+  async callTool(
+    caller: GatewayCaller,
+    name: string,
+    args: Record<string, unknown> | undefined,
+    signal?: AbortSignal,
+  ): Promise<CallToolResult> {
+    let table = await this.currentTable();
+    let target = table.byPublicName.get(name);
+    if (!target) {
+      // A tool listed since the last listing (or never): re-list once, then refuse.
+      this.table = undefined;
+      table = await this.currentTable();
+      target = table.byPublicName.get(name);
+    }
+    if (!target) return refusal(`unknown tool "${name}"`);
+    const check = checkToolCall(target.server, target.tool, this.options.pins);
+    if (check !== 'ok') {
+      return refusal(
+        `tool "${name}" is not available: ${check === 'quarantined' || check === 'changed' ? 'its definition changed or was flagged and awaits re-approval (warden pins)' : 'it has not been approved (warden pins approve)'}`,
+      );
+    }
+    const guard = this.options.warden.guard({
+      agent: caller.agent,
+      ...(caller.session ? { session: caller.session } : {}),
+      ...(caller.principal ? { principal: caller.principal } : {}),
+    });
+    const { server, tool } = target;
+    try {
+      const result = await guard.call<CallToolResult>(
+        { tool: name, args: args ?? {} },
+        async (checked, ctx) => {
+          const client = await this.pool.client(server);
+          const onAbort = () => undefined;
+          const combined = signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal;
+          combined.addEventListener('abort', onAbort, { once: true });
+          return (await client.callTool({ name: tool, arguments: checked }, undefined, {
+            signal: combined,
+            // The guard's timeout governs; the SDK's own default (60 s) must not cut a longer allowed call.
+            timeout: 24 * 3600 * 1000,
+          })) as CallToolResult;
+        },
+      );
+      return result;
+    } catch (error) {
+      if (WardenError.isInstance(error)) return refusal(describeRefusal(error));
+      // An upstream protocol failure: say which server, not its internals.
+      return refusal(`server "${server}" failed to answer the call`);
+    }
+  }
+
+  /** Close every upstream connection (stdio servers' sandboxes are killed). */
+  async close(): Promise<void> {
+    this.listeners.clear();
+    await this.pool.close();
+  }
+
+  private async currentTable(): Promise<ToolNameTable> {
+    if (this.table) return this.table;
+    this.listing ??= this.relist().finally(() => (this.listing = undefined));
+    await this.listing;
+    return this.table ?? buildToolNameTable([]);
+  }
+
+  private async relist(): Promise<void> {
+    const servers = this.pool.servers;
+    const listed = await Promise.all(
+      servers.map(async (server) => {
+        try {
+          return { server, tools: await this.pool.tools(server) };
+        } catch {
+          // A server that is down shows no tools until it is back; the others still work.
+          return { server, tools: [] as Tool[] };
+        }
+      }),
+    );
+    const visible: (UpstreamTool & { def: Tool })[] = [];
+    const hidden: HiddenListing[] = [];
+    for (const { server, tools } of listed) {
+      const evaluation = evaluateTools(server, tools, {
+        store: this.options.pins,
+        trustOnFirstUse: this.options.trustOnFirstUse ?? false,
+      });
+      if (evaluation.hidden.length > 0) hidden.push({ server, hidden: evaluation.hidden });
+      for (const def of evaluation.visible) visible.push({ server, tool: def.name, def });
+    }
+    const table = buildToolNameTable(visible, this.options.separator ?? DEFAULT_SEPARATOR);
+    const definitions = new Map<string, Tool>();
+    for (const v of visible) {
+      const name = table.publicName(v.server, v.tool);
+      if (name) definitions.set(name, v.def);
+    }
+    this.definitions = definitions;
+    this.hidden = hidden;
+    this.table = table;
+  }
+}
+
+function refusal(message: string): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text: `Warden: ${message}` }] };
+}
+
+/** What a client is told about a refusal: the kind and the reason, not policy internals. */
+function describeRefusal(error: WardenError): string {
+  switch (error.code) {
+    case WardenErrorCode.Denied:
+      return error.message.startsWith('denied') ? error.message : `denied: ${error.message}`;
+    case WardenErrorCode.ApprovalDenied:
+      return error.message;
+    case WardenErrorCode.LimitExceeded:
+      return `limit reached: ${error.message}`;
+    case WardenErrorCode.Killed:
+      return 'stopped by the kill switch';
+    case WardenErrorCode.Timeout:
+      return `timed out: ${error.message}`;
+    case WardenErrorCode.OutputBlocked:
+      return error.message;
+    case WardenErrorCode.DependencyUnavailable:
+      return error.message;
+    default:
+      return 'the call could not be completed';
+  }
+}
