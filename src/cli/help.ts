@@ -12,6 +12,9 @@ Commands:
   audit         verify, export, tail the tamper-evident audit log; print its public key
   scan          find secrets, PII, prompt injection, exfiltration links and hidden text in text
   redact        print text with secrets and PII replaced by typed placeholders
+  gateway       serve MCP servers behind one authenticated, policy-checked, audited endpoint
+  keys          create, list, revoke API keys for gateway clients
+  pins          list, diff, approve pinned MCP tool definitions (rug-pull protection)
   sandbox       run a command (bubblewrap + seccomp + limits) or JavaScript (isolated-vm) in isolation
 
 Options:

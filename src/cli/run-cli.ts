@@ -18,6 +18,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./commands/scan.js')).scan,
   redact: async () => (await import('./commands/scan.js')).redactCommand,
   sandbox: async () => (await import('./commands/sandbox.js')).sandbox,
+  gateway: async () => (await import('./commands/gateway.js')).gatewayCommand,
+  keys: async () => (await import('./commands/gateway.js')).keysCommand,
+  pins: async () => (await import('./commands/gateway.js')).pinsCommand,
 };
 
 function version(): string {

@@ -331,6 +331,11 @@ export const ServerSection = z
 export const GatewaySection = z
   .strictObject({
     listen: z.string().optional().describe('Address to listen on, e.g. `127.0.0.1:8787` (default).'),
+    state: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('SQLite file for API keys and tool pins (default `./warden-gateway.db` beside the config).'),
     path: z.string().regex(/^\//).optional().describe('HTTP path of the MCP endpoint (default `/mcp`).'),
     auth: z
       .strictObject({

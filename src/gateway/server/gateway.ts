@@ -23,6 +23,8 @@ export interface GatewayOptions {
   separator?: string;
   /** Pin never-seen tools at first listing (default false: they wait for `warden pins approve`). */
   trustOnFirstUse?: boolean;
+  /** Told when a server cannot be reached or listed (its tools are left out meanwhile). */
+  onServerError?: (server: string, error: unknown) => void;
   /** How upstreams are reached (base directory, extra mounts, test seams). */
   upstream: Omit<UpstreamPoolOptions, 'servers' | 'onToolsChanged'>;
 }
@@ -174,8 +176,9 @@ export class Gateway {
       servers.map(async (server) => {
         try {
           return { server, tools: await this.pool.tools(server) };
-        } catch {
+        } catch (error) {
           // A server that is down shows no tools until it is back; the others still work.
+          this.options.onServerError?.(server, error);
           return { server, tools: [] as Tool[] };
         }
       }),
