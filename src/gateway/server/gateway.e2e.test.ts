@@ -170,7 +170,7 @@ describe('MCP gateway over streamable HTTP', () => {
     expect(names).not.toContain('changing__echo');
     const r = await client.callTool({ name: 'changing__echo', arguments: { text: 'hi' } });
     expect(r.isError).toBe(true);
-    expect(text(r)).toMatch(/not available|unknown tool/);
+    expect(text(r)).toMatch(/quarantined/);
     expect(
       gateway.hidden.flatMap((h) => h.hidden.map((x) => [h.server, x.tool.name, x.reason])),
     ).toContainEqual(['changing', 'echo', expect.stringMatching(/changed|poisoned/)]);

@@ -121,7 +121,14 @@ export class Gateway {
       table = await this.currentTable();
       target = table.byPublicName.get(name);
     }
-    if (!target) return refusal(`unknown tool "${name}"`);
+    if (!target) {
+      const hidden = this.hiddenByPublicName(name);
+      if (hidden)
+        return refusal(
+          `tool "${name}" is quarantined (${describeHidden(hidden.reason)}); an operator must review it (warden pins diff/approve)`,
+        );
+      return refusal(`unknown tool "${name}"`);
+    }
     const check = checkToolCall(target.server, target.tool, this.options.pins);
     if (check !== 'ok') {
       return refusal(
@@ -155,6 +162,14 @@ export class Gateway {
       // An upstream protocol failure: say which server, not its internals.
       return refusal(`server "${server}" failed to answer the call`);
     }
+  }
+
+  private hiddenByPublicName(name: string): HiddenTool<Tool> | undefined {
+    const separator = this.options.separator ?? DEFAULT_SEPARATOR;
+    for (const { server, hidden } of this.hidden) {
+      for (const h of hidden) if (`${server}${separator}${h.tool.name}` === name) return h;
+    }
+    return undefined;
   }
 
   /** Close every upstream connection (stdio servers' sandboxes are killed). */
@@ -202,6 +217,19 @@ export class Gateway {
     this.definitions = definitions;
     this.hidden = hidden;
     this.table = table;
+  }
+}
+
+function describeHidden(reason: string): string {
+  switch (reason) {
+    case 'changed':
+      return 'its definition changed after it was approved';
+    case 'poisoned':
+      return 'its description reads as instructions to the model';
+    case 'unapproved':
+      return 'it has not been approved';
+    default:
+      return 'its definition is invalid';
   }
 }
 
