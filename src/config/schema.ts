@@ -357,6 +357,10 @@ export const GatewaySection = z
       .optional()
       .describe('Client authentication; required to listen on a non-loopback address.'),
     allowedOrigins: z.array(z.string().min(1)).optional().describe('Browser origins allowed to connect.'),
+    namespace: z
+      .boolean()
+      .optional()
+      .describe('Publish tools as server__tool (default true); false only with a single server.'),
     toolSeparator: z
       .string()
       .regex(/^[A-Za-z0-9_.-]{1,4}$/)

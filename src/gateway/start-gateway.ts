@@ -133,6 +133,7 @@ export function gatewayFor(
     servers: loaded.config.servers ?? {},
     pins,
     ...(loaded.config.gateway?.toolSeparator ? { separator: loaded.config.gateway.toolSeparator } : {}),
+    ...(loaded.config.gateway?.namespace !== undefined ? { namespace: loaded.config.gateway.namespace } : {}),
     trustOnFirstUse: loaded.config.gateway?.trustOnFirstUse ?? false,
     ...(onServerError ? { onServerError } : {}),
     // Servers started as `node ./node_modules/<pkg>/...` need the packages they import: read-only.

@@ -48,3 +48,11 @@ describe('buildToolNameTable', () => {
     expect(() => buildToolNameTable([], '/')).toThrow(/toolSeparator/);
   });
 });
+
+describe('buildToolNameTable without namespacing', () => {
+  it("publishes a single upstream's own names", () => {
+    const t = buildToolNameTable([{ server: 'ref', tool: 'test_simple_text' }], '__', { namespace: false });
+    expect([...t.byPublicName.keys()]).toEqual(['test_simple_text']);
+    expect(t.publicName('ref', 'test_simple_text')).toBe('test_simple_text');
+  });
+});

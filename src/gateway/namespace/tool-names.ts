@@ -40,7 +40,9 @@ export interface ToolNameTable {
 export function buildToolNameTable(
   tools: readonly UpstreamTool[],
   separator = DEFAULT_SEPARATOR,
+  options: { namespace?: boolean } = {},
 ): ToolNameTable {
+  const namespace = options.namespace ?? true;
   if (separator === '' || !TOOL_NAME.test(separator)) {
     throw new WardenError(
       WardenErrorCode.ConfigInvalid,
@@ -50,7 +52,7 @@ export function buildToolNameTable(
   const refused: RefusedToolName[] = [];
   const candidates = new Map<string, UpstreamTool[]>();
   for (const t of tools) {
-    if (t.server.includes(separator)) {
+    if (namespace && t.server.includes(separator)) {
       refused.push({
         ...t,
         reason: 'invalid-name',
@@ -66,7 +68,8 @@ export function buildToolNameTable(
       });
       continue;
     }
-    const name = `${t.server}${separator}${t.tool}`;
+    // Without namespacing (one upstream) the upstream's own names are published as they are.
+    const name = namespace ? `${t.server}${separator}${t.tool}` : t.tool;
     if (name.length > MAX_TOOL_NAME_LENGTH) {
       refused.push({
         ...t,

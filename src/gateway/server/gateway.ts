@@ -21,6 +21,11 @@ export interface GatewayOptions {
   pins: PinStore;
   /** Between server and tool name (default `__`). */
   separator?: string;
+  /**
+   * Publish tools as `server__tool` (default). `false` publishes the upstream's own names and is
+   * allowed with exactly one server (there is nothing to tell apart).
+   */
+  namespace?: boolean;
   /** Pin never-seen tools at first listing (default false: they wait for `warden pins approve`). */
   trustOnFirstUse?: boolean;
   /** Told when a server cannot be reached or listed (its tools are left out meanwhile). */
@@ -60,6 +65,12 @@ export class Gateway {
   hidden: HiddenListing[] = [];
 
   constructor(private readonly options: GatewayOptions) {
+    if (options.namespace === false && Object.keys(options.servers).length !== 1) {
+      throw new WardenError(
+        WardenErrorCode.ConfigInvalid,
+        'gateway.namespace: false needs exactly one server (tool names of several servers must be namespaced)',
+      );
+    }
     this.pool = new UpstreamPool({
       ...options.upstream,
       servers: options.servers,
@@ -167,7 +178,11 @@ export class Gateway {
   private hiddenByPublicName(name: string): HiddenTool<Tool> | undefined {
     const separator = this.options.separator ?? DEFAULT_SEPARATOR;
     for (const { server, hidden } of this.hidden) {
-      for (const h of hidden) if (`${server}${separator}${h.tool.name}` === name) return h;
+      for (const h of hidden) {
+        const published =
+          this.options.namespace === false ? h.tool.name : `${server}${separator}${h.tool.name}`;
+        if (published === name) return h;
+      }
     }
     return undefined;
   }
@@ -208,7 +223,9 @@ export class Gateway {
       if (evaluation.hidden.length > 0) hidden.push({ server, hidden: evaluation.hidden });
       for (const def of evaluation.visible) visible.push({ server, tool: def.name, def });
     }
-    const table = buildToolNameTable(visible, this.options.separator ?? DEFAULT_SEPARATOR);
+    const table = buildToolNameTable(visible, this.options.separator ?? DEFAULT_SEPARATOR, {
+      namespace: this.options.namespace ?? true,
+    });
     const definitions = new Map<string, Tool>();
     for (const v of visible) {
       const name = table.publicName(v.server, v.tool);
