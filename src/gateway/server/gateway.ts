@@ -2,7 +2,15 @@
 // agent (only tools its profile may call, only pinned and clean definitions), and tool calls run
 // through the guard (policy, limits, approvals, kill switch, output scanning, audit) before they
 // reach the upstream server.
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  CallToolResult,
+  GetPromptResult,
+  Prompt,
+  ReadResourceResult,
+  Resource,
+  ResourceTemplate,
+  Tool,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { ServerConfig } from '../../config/schema.js';
 import { WardenError, WardenErrorCode } from '../../errors/warden-error.js';
 import type { Warden } from '../../guard/warden.js';
@@ -61,6 +69,10 @@ export class Gateway {
   private definitions = new Map<string, Tool>();
   private listing: Promise<void> | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly resourceListeners = new Set<(uri: string) => void>();
+  private readonly listChangeListeners = new Set<(what: 'resources' | 'prompts') => void>();
+  /** Resource URI -> the server that listed it (from the last resources/list). */
+  private readonly resourceOwners = new Map<string, string>();
   /** The last listing's hidden tools, per server. */
   hidden: HiddenListing[] = [];
 
@@ -76,6 +88,14 @@ export class Gateway {
       servers: options.servers,
       onToolsChanged: (server) => this.changed(server),
       onConnected: (server) => this.changed(server),
+      onNotification: (_server, n) => {
+        if (n.kind === 'resource-updated') for (const l of this.resourceListeners) l(n.uri);
+        else {
+          if (n.kind === 'resources-changed') this.resourceOwners.clear();
+          for (const l of this.listChangeListeners)
+            l(n.kind === 'resources-changed' ? 'resources' : 'prompts');
+        }
+      },
     });
   }
 
@@ -91,6 +111,189 @@ export class Gateway {
     }
     this.table = undefined;
     for (const listener of this.listeners) listener();
+  }
+
+  /** Be told when an upstream resource changed (for subscribed clients). */
+  onResourceUpdated(listener: (uri: string) => void): () => void {
+    this.resourceListeners.add(listener);
+    return () => this.resourceListeners.delete(listener);
+  }
+
+  /** Be told when an upstream's resource or prompt list changed. */
+  onListChanged(listener: (what: 'resources' | 'prompts') => void): () => void {
+    this.listChangeListeners.add(listener);
+    return () => this.listChangeListeners.delete(listener);
+  }
+
+  /** Servers whose upstream offers `capability`, connected. */
+  private async serversWith(capability: 'resources' | 'prompts'): Promise<string[]> {
+    const found: string[] = [];
+    await Promise.all(
+      this.pool.servers.map(async (server) => {
+        try {
+          const client = await this.pool.client(server);
+          if (client.getServerCapabilities()?.[capability]) found.push(server);
+        } catch (error) {
+          this.options.onServerError?.(server, error);
+        }
+      }),
+    );
+    return found.sort();
+  }
+
+  /** Whether `caller` may use resources or prompts of `server` (tools.allow entry `server:resources` / `server:prompts`). */
+  private mayUse(caller: GatewayCaller, server: string, what: 'resources' | 'prompts'): boolean {
+    const profile = this.options.warden.policy.profile(caller.agent);
+    const name = `${server}:${what}`;
+    return (
+      profile !== undefined &&
+      profile.deny.match(name) === undefined &&
+      profile.allow.match(name) !== undefined
+    );
+  }
+
+  /** Resources of every server the caller may use (URIs as the servers give them; a URI two servers list is left out). */
+  async listResources(caller: GatewayCaller): Promise<Resource[]> {
+    const servers = (await this.serversWith('resources')).filter((s) => this.mayUse(caller, s, 'resources'));
+    const byUri = new Map<string, { server: string; resource: Resource }[]>();
+    for (const server of servers) {
+      const client = await this.pool.client(server);
+      let cursor: string | undefined;
+      let count = 0;
+      do {
+        const page = await client.listResources(cursor === undefined ? {} : { cursor });
+        for (const resource of page.resources) {
+          const list = byUri.get(resource.uri) ?? [];
+          list.push({ server, resource });
+          byUri.set(resource.uri, list);
+        }
+        count += page.resources.length;
+        cursor = page.nextCursor;
+      } while (cursor !== undefined && count < 10_000);
+    }
+    const out: Resource[] = [];
+    for (const [uri, list] of byUri) {
+      if (list.length !== 1) continue; // ambiguous: which server's would a read reach?
+      this.resourceOwners.set(uri, list[0]!.server);
+      out.push(list[0]!.resource);
+    }
+    return out;
+  }
+
+  /** Resource templates of every server the caller may use. */
+  async listResourceTemplates(caller: GatewayCaller): Promise<ResourceTemplate[]> {
+    const servers = (await this.serversWith('resources')).filter((s) => this.mayUse(caller, s, 'resources'));
+    const out: ResourceTemplate[] = [];
+    for (const server of servers) {
+      const client = await this.pool.client(server);
+      out.push(...(await client.listResourceTemplates()).resourceTemplates);
+    }
+    return out;
+  }
+
+  /** The server a resource URI belongs to: the one that listed it, or the only resource server. */
+  private async resourceServer(caller: GatewayCaller, uri: string): Promise<string | undefined> {
+    let owner = this.resourceOwners.get(uri);
+    if (owner === undefined) {
+      const servers = await this.serversWith('resources');
+      if (servers.length === 1) owner = servers[0];
+    }
+    return owner !== undefined && this.mayUse(caller, owner, 'resources') ? owner : undefined;
+  }
+
+  /**
+   * Read a resource through the guard (policy name `server:resources`, argument `resource`): the
+   * contents are scanned and redacted like a tool result, and the read is audited.
+   */
+  async readResource(caller: GatewayCaller, uri: string, signal?: AbortSignal): Promise<ReadResourceResult> {
+    const server = await this.resourceServer(caller, uri);
+    if (server === undefined)
+      throw new WardenError(WardenErrorCode.Denied, `resource ${uri} is not available`);
+    return this.guarded(
+      caller,
+      `${server}:resources`,
+      { resource: uri },
+      async (_args, s) => {
+        const client = await this.pool.client(server);
+        return client.readResource({ uri }, { signal: s });
+      },
+      signal,
+    );
+  }
+
+  /** Subscribe (or unsubscribe) the upstream that owns `uri`. */
+  async subscribeResource(caller: GatewayCaller, uri: string, subscribe: boolean): Promise<void> {
+    const server = await this.resourceServer(caller, uri);
+    if (server === undefined)
+      throw new WardenError(WardenErrorCode.Denied, `resource ${uri} is not available`);
+    const client = await this.pool.client(server);
+    if (subscribe) await client.subscribeResource({ uri });
+    else await client.unsubscribeResource({ uri });
+  }
+
+  /** Prompts of every server the caller may use, namespaced like tools. */
+  async listPrompts(caller: GatewayCaller): Promise<Prompt[]> {
+    const servers = (await this.serversWith('prompts')).filter((s) => this.mayUse(caller, s, 'prompts'));
+    const out: Prompt[] = [];
+    for (const server of servers) {
+      const client = await this.pool.client(server);
+      for (const prompt of (await client.listPrompts()).prompts)
+        out.push({ ...prompt, name: this.promptName(server, prompt.name) });
+    }
+    return out;
+  }
+
+  private promptName(server: string, name: string): string {
+    return this.options.namespace === false
+      ? name
+      : `${server}${this.options.separator ?? DEFAULT_SEPARATOR}${name}`;
+  }
+
+  /** Get a prompt through the guard (policy name `server:prompts`); its messages are scanned. */
+  async getPrompt(
+    caller: GatewayCaller,
+    name: string,
+    args: Record<string, string> | undefined,
+    signal?: AbortSignal,
+  ): Promise<GetPromptResult> {
+    const servers = (await this.serversWith('prompts')).filter((s) => this.mayUse(caller, s, 'prompts'));
+    const separator = this.options.separator ?? DEFAULT_SEPARATOR;
+    const server =
+      this.options.namespace === false
+        ? servers[0]
+        : servers.find((s) => name.startsWith(`${s}${separator}`));
+    if (server === undefined)
+      throw new WardenError(WardenErrorCode.Denied, `prompt ${name} is not available`);
+    const upstreamName =
+      this.options.namespace === false ? name : name.slice(server.length + separator.length);
+    return this.guarded(
+      caller,
+      `${server}:prompts`,
+      { prompt: upstreamName, arguments: args ?? {} },
+      async (_a, s) => {
+        const client = await this.pool.client(server);
+        return client.getPrompt({ name: upstreamName, ...(args ? { arguments: args } : {}) }, { signal: s });
+      },
+      signal,
+    );
+  }
+
+  /** Run `exec` through the guard for `caller` (policy, limits, kill switch, output scanning, audit). */
+  private guarded<R>(
+    caller: GatewayCaller,
+    tool: string,
+    args: Record<string, unknown>,
+    exec: (args: Record<string, unknown>, signal: AbortSignal) => Promise<R>,
+    signal?: AbortSignal,
+  ): Promise<R> {
+    const guard = this.options.warden.guard({
+      agent: caller.agent,
+      ...(caller.session ? { session: caller.session } : {}),
+      ...(caller.principal ? { principal: caller.principal } : {}),
+    });
+    return guard.call<R>({ tool, args }, (checked, ctx) =>
+      exec(checked, signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal),
+    );
   }
 
   /** Be told when the aggregated tool list may have changed (to send `tools/list_changed`). */
@@ -190,6 +393,8 @@ export class Gateway {
   /** Close every upstream connection (stdio servers' sandboxes are killed). */
   async close(): Promise<void> {
     this.listeners.clear();
+    this.resourceListeners.clear();
+    this.listChangeListeners.clear();
     await this.pool.close();
   }
 

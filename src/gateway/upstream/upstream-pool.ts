@@ -3,7 +3,13 @@
 // list changes, and closed together with the gateway.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { type Tool, ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  PromptListChangedNotificationSchema,
+  ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+  type Tool,
+  ToolListChangedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { ServerConfig } from '../../config/schema.js';
 import { WardenError, WardenErrorCode } from '../../errors/warden-error.js';
 import { type UpstreamContext, upstreamTransport } from './upstream-transport.js';
@@ -14,6 +20,12 @@ export interface UpstreamPoolOptions extends UpstreamContext {
   onToolsChanged?: (server: string) => void;
   /** Called after every (re)connect: a restarted server may list different tools. */
   onConnected?: (server: string) => void;
+  /** Resource and prompt notifications of a server (updated resource, changed lists). */
+  onNotification?: (
+    server: string,
+    notification:
+      { kind: 'resource-updated'; uri: string } | { kind: 'resources-changed' } | { kind: 'prompts-changed' },
+  ) => void;
   /** Test seam: build the transport (default: upstreamTransport). */
   transport?: (name: string, server: ServerConfig) => Transport;
   /** Backoff after a failed connect: first delay and cap (ms). */
@@ -78,6 +90,18 @@ export class UpstreamPool {
           this.toolCache.delete(server);
           this.options.onToolsChanged?.(server);
         });
+        const notify = this.options.onNotification;
+        if (notify) {
+          client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) =>
+            notify(server, { kind: 'resource-updated', uri: n.params.uri }),
+          );
+          client.setNotificationHandler(ResourceListChangedNotificationSchema, () =>
+            notify(server, { kind: 'resources-changed' }),
+          );
+          client.setNotificationHandler(PromptListChangedNotificationSchema, () =>
+            notify(server, { kind: 'prompts-changed' }),
+          );
+        }
         return client;
       })
       .catch((error: unknown) => {
