@@ -4,6 +4,9 @@
 // reach the upstream server.
 import type {
   CallToolResult,
+  CompleteRequest,
+  CompleteResult,
+  LoggingLevel,
   GetPromptResult,
   Prompt,
   ReadResourceResult,
@@ -278,6 +281,51 @@ export class Gateway {
     );
   }
 
+  /**
+   * Argument completion for a prompt or resource template, from the server that owns it (same
+   * grants as getting the prompt or reading the resource).
+   */
+  async complete(caller: GatewayCaller, params: CompleteRequest['params']): Promise<CompleteResult> {
+    const ref = params.ref;
+    let server: string | undefined;
+    let upstreamRef = ref;
+    if (ref.type === 'ref/prompt') {
+      const servers = (await this.serversWith('prompts')).filter((s) => this.mayUse(caller, s, 'prompts'));
+      const separator = this.options.separator ?? DEFAULT_SEPARATOR;
+      server =
+        this.options.namespace === false
+          ? servers[0]
+          : servers.find((s) => ref.name.startsWith(`${s}${separator}`));
+      if (server !== undefined && this.options.namespace !== false) {
+        upstreamRef = { ...ref, name: ref.name.slice(server.length + separator.length) };
+      }
+    } else {
+      const servers = (await this.serversWith('resources')).filter((s) =>
+        this.mayUse(caller, s, 'resources'),
+      );
+      server = servers.length === 1 ? servers[0] : undefined;
+    }
+    if (server === undefined)
+      throw new WardenError(WardenErrorCode.Denied, 'nothing to complete for this reference');
+    const client = await this.pool.client(server);
+    if (!client.getServerCapabilities()?.completions) return { completion: { values: [] } };
+    return client.complete({ ...params, ref: upstreamRef });
+  }
+
+  /** Pass a client's log level to every connected upstream that logs. */
+  async setLoggingLevel(level: LoggingLevel): Promise<void> {
+    await Promise.all(
+      this.pool.servers.map(async (server) => {
+        try {
+          const client = await this.pool.client(server);
+          if (client.getServerCapabilities()?.logging) await client.setLoggingLevel(level);
+        } catch (error) {
+          this.options.onServerError?.(server, error);
+        }
+      }),
+    );
+  }
+
   /** Run `exec` through the guard for `caller` (policy, limits, kill switch, output scanning, audit). */
   private guarded<R>(
     caller: GatewayCaller,
@@ -326,6 +374,7 @@ export class Gateway {
     name: string,
     args: Record<string, unknown> | undefined,
     signal?: AbortSignal,
+    onProgress?: (progress: { progress: number; total?: number; message?: string }) => void,
   ): Promise<CallToolResult> {
     let table = await this.currentTable();
     let target = table.byPublicName.get(name);
@@ -367,6 +416,17 @@ export class Gateway {
             signal: combined,
             // The guard's timeout governs; the SDK's own default (60 s) must not cut a longer allowed call.
             timeout: 24 * 3600 * 1000,
+            // Progress of this call, and only this call, goes back to the client that asked for it.
+            ...(onProgress
+              ? {
+                  onprogress: (p: { progress: number; total?: number; message?: string }) =>
+                    onProgress({
+                      progress: p.progress,
+                      ...(p.total !== undefined ? { total: p.total } : {}),
+                      ...(p.message !== undefined ? { message: p.message } : {}),
+                    }),
+                }
+              : {}),
           })) as CallToolResult;
         },
       );

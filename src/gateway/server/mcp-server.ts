@@ -4,6 +4,7 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
+  CompleteRequestSchema,
   ErrorCode,
   GetPromptRequestSchema,
   ListPromptsRequestSchema,
@@ -12,6 +13,7 @@ import {
   ListToolsRequestSchema,
   McpError,
   ReadResourceRequestSchema,
+  SetLevelRequestSchema,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
@@ -48,13 +50,23 @@ export function createGatewayServer(gateway: Gateway, caller: GatewayCaller): Se
       tools: { listChanged: true },
       resources: { subscribe: true, listChanged: true },
       prompts: { listChanged: true },
+      completions: {},
+      logging: {},
     },
     instructions: 'Tools of several MCP servers behind Warden: calls are checked by policy and audited.',
   });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await gateway.listTools(caller) }));
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
-    gateway.callTool(caller, request.params.name, request.params.arguments, extra.signal),
-  );
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const token = request.params._meta?.progressToken;
+    const onProgress =
+      token === undefined
+        ? undefined
+        : (p: { progress: number; total?: number; message?: string }) =>
+            void extra
+              .sendNotification({ method: 'notifications/progress', params: { progressToken: token, ...p } })
+              .catch(() => undefined);
+    return gateway.callTool(caller, request.params.name, request.params.arguments, extra.signal, onProgress);
+  });
   server.setRequestHandler(ListResourcesRequestSchema, () =>
     refusing(async () => ({ resources: await gateway.listResources(caller) })),
   );
@@ -84,6 +96,15 @@ export function createGatewayServer(gateway: Gateway, caller: GatewayCaller): Se
   );
   server.setRequestHandler(GetPromptRequestSchema, (request, extra) =>
     refusing(() => gateway.getPrompt(caller, request.params.name, request.params.arguments, extra.signal)),
+  );
+  server.setRequestHandler(CompleteRequestSchema, (request) =>
+    refusing(() => gateway.complete(caller, request.params)),
+  );
+  server.setRequestHandler(SetLevelRequestSchema, (request) =>
+    refusing(async () => {
+      await gateway.setLoggingLevel(request.params.level);
+      return {};
+    }),
   );
   const offs = [
     gateway.onToolsChanged(() => void server.sendToolListChanged().catch(() => undefined)),
