@@ -119,6 +119,28 @@ describe('MCP gateway over streamable HTTP', () => {
     expect(wrong.status).toBe(401);
   });
 
+  it('slows down key guessing: 429 after repeated failed authentications from one address', async () => {
+    const guessing = await startHttpGateway({
+      gateway,
+      port: 0,
+      maxFailedAuthPerMinute: 3,
+      authenticator: createAuthenticator({ apiKeys: new MemoryApiKeyStore(), agents: new Set(['coder']) }),
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await fetch(guessing.url, {
+          method: 'POST',
+          headers: { authorization: `Bearer wk_aaaaaaaaaaaa_${'b'.repeat(43)}` },
+        });
+        statuses.push(r.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await guessing.close();
+    }
+  });
+
   it("lists only the tools the agent's profile allows, namespaced", async () => {
     const client = await connect();
     const names = (await client.listTools()).tools.map((t) => t.name).sort();

@@ -29,6 +29,11 @@ export interface HttpGatewayOptions {
   allowedOrigins?: readonly string[];
   /** Most concurrent MCP sessions (default 1000); more get 503. */
   maxSessions?: number;
+  /**
+   * Failed authentications allowed per client address per minute (default 20); more get 429 until
+   * the minute passes. Each bad API key costs a scrypt run: this keeps guessing and CPU burning slow.
+   */
+  maxFailedAuthPerMinute?: number;
 }
 
 export interface HttpGateway {
@@ -63,6 +68,24 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
   }
   assertSafeListen(host, options.authenticator !== undefined);
   const sessions = new Map<string, Session>();
+  const maxFailures = options.maxFailedAuthPerMinute ?? 20;
+  const failures = new Map<string, { count: number; since: number }>();
+  const throttled = (address: string): boolean => {
+    const entry = failures.get(address);
+    if (!entry) return false;
+    if (Date.now() - entry.since > 60_000) {
+      failures.delete(address);
+      return false;
+    }
+    return entry.count >= maxFailures;
+  };
+  const noteFailure = (address: string) => {
+    const entry = failures.get(address);
+    if (!entry || Date.now() - entry.since > 60_000) failures.set(address, { count: 1, since: Date.now() });
+    else entry.count++;
+    // Bounded: an attacker with many addresses cannot grow this without limit.
+    if (failures.size > 10_000) failures.delete(failures.keys().next().value!);
+  };
 
   const deny = (
     res: ServerResponse,
@@ -82,8 +105,14 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
       return deny(res, 403, 'forbidden origin');
     let caller: GatewayCaller;
     if (options.authenticator) {
+      const address = req.socket.remoteAddress ?? 'unknown';
+      if (throttled(address))
+        return deny(res, 429, 'too many failed authentications; retry later', { 'retry-after': '60' });
       const auth = await options.authenticator.authenticate(req.headers);
-      if (!auth.ok) return deny(res, auth.status, auth.message, { 'www-authenticate': auth.wwwAuthenticate });
+      if (!auth.ok) {
+        if (auth.reason !== 'missing') noteFailure(address);
+        return deny(res, auth.status, auth.message, { 'www-authenticate': auth.wwwAuthenticate });
+      }
       caller = { agent: auth.agent, principal: auth.principal };
     } else caller = { agent: options.anonymousAgent!, principal: 'anonymous-loopback' };
     // The credential stops here: the SDK must not see it (and never forwards it anyway).
