@@ -1,17 +1,19 @@
 // The gateway end to end: the real filesystem MCP server from npm (sandboxed) and a rug-pulling
 // test server behind one authenticated streamable-HTTP endpoint, driven by an SDK client.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeAwsAccessKeyId } from '../../detect/test-support/fake-credentials.js';
 import { createWarden, type Warden } from '../../guard/warden.js';
 import { MemoryStore } from '../../store/memory-store.js';
-import { createApiKey, createAuthenticator, MemoryApiKeyStore } from '../auth/index.js';
+import { createApiKey, createAuthenticator, createJwtVerifier, MemoryApiKeyStore } from '../auth/index.js';
 import { MemoryPinStore } from '../pins/index.js';
 import { Gateway } from './gateway.js';
 import { type HttpGateway, startHttpGateway } from './http-gateway.js';
@@ -117,6 +119,48 @@ describe('MCP gateway over streamable HTTP', () => {
       headers: { authorization: `Bearer ${key.slice(0, -4)}AAAA` },
     });
     expect(wrong.status).toBe(401);
+  });
+
+  it('accepts a JWT for the right issuer and audience, and answers 401 to a wrong audience', async () => {
+    const secret = randomBytes(32);
+    const jwtGateway = await startHttpGateway({
+      gateway,
+      port: 0,
+      authenticator: createAuthenticator({
+        jwt: createJwtVerifier({ secret, issuer: 'https://issuer.test', audience: 'warden' }),
+        agents: new Set(['coder']),
+      }),
+    });
+    const token = (audience: string) =>
+      new SignJWT({ warden_agent: 'coder' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('https://issuer.test')
+        .setAudience(audience)
+        .setSubject('alice')
+        .setExpirationTime('5m')
+        .sign(secret);
+    try {
+      const wrong = await fetch(jwtGateway.url, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await token('another-service')}`,
+          'content-type': 'application/json',
+        },
+        body: '{}',
+      });
+      expect(wrong.status).toBe(401);
+      expect(wrong.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
+      const client = new Client({ name: 'jwt-agent', version: '0' });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(jwtGateway.url), {
+          requestInit: { headers: { Authorization: `Bearer ${await token('warden')}` } },
+        }),
+      );
+      expect((await client.listTools()).tools.length).toBeGreaterThan(0);
+      await client.close();
+    } finally {
+      await jwtGateway.close();
+    }
   });
 
   it('slows down key guessing: 429 after repeated failed authentications from one address', async () => {
