@@ -11,6 +11,7 @@ const BENCHES = [
   'detect.bench.mjs',
   'cli-cold-start.bench.mjs',
   'sandbox.bench.mjs',
+  'gateway.bench.mjs',
 ];
 
 /** Run one bench file, echoing its stdout lines and collecting those that are JSON objects. */
@@ -50,6 +51,7 @@ const target = (name, measured, limit, unit, extra = {}) => ({
   ...extra,
 });
 const cedarAgreement = byName.get('cedar-tool-level')?.agreement;
+const kCalls = (n) => (typeof n === 'number' ? `${Math.round(n / 1000)}k` : '?');
 const targets = [
   target('tool-level decide() p50 <= 2 us', get('tool-level', 'p50_us'), 2, 'us'),
   target('decide() p99 <= 20 us with path/URL/command checks (mixed)', get('mixed', 'p99_us'), 20, 'us', {
@@ -107,6 +109,25 @@ const targets = [
     p99_ms: get('js-sandbox-trivial', 'p99_ms'),
     cold_first_run_ms: get('js-sandbox-trivial', 'cold_first_run_ms'),
   }),
+  target('gateway added latency p50 <= 1 ms', get('gateway-call', 'added_p50_ms'), 1, 'ms', {
+    p50_ms: get('gateway-call', 'p50_ms'),
+    direct_p50_ms: get('gateway-call', 'direct_p50_ms'),
+    no_detectors_added_p50_ms: get('gateway-call-no-detectors', 'added_p50_ms'),
+  }),
+  target('gateway p99 within 1.5x of direct', get('gateway-call', 'p99_ratio'), 1.5, 'x', {
+    p99_ms: get('gateway-call', 'p99_ms'),
+    direct_p99_ms: get('gateway-call', 'direct_p99_ms'),
+  }),
+  target(
+    `gateway memory growth < 5 MB (${kCalls(get('gateway-memory', 'first_checkpoint_calls'))} -> ${kCalls(get('gateway-memory', 'calls'))} calls)`,
+    get('gateway-memory', 'growth_mb'),
+    5,
+    'MB',
+    {
+      growth_bytes_per_call: get('gateway-memory', 'growth_bytes_per_call'),
+      projected_growth_10k_to_100k_mb: get('gateway-memory', 'projected_growth_10k_to_100k_mb'),
+    },
+  ),
   {
     target: 'Cedar decides every tool-level request like Warden',
     measured: cedarAgreement ? `${cedarAgreement.agree}/${cedarAgreement.total}` : null,
@@ -124,6 +145,11 @@ console.log(
       mb_per_s: get('egress-throughput', 'mb_per_s'),
       direct_tcp_mb_per_s: get('egress-throughput', 'direct_tcp_mb_per_s'),
       connect_setup_p50_ms: get('egress-connect-setup', 'p50_ms'),
+    },
+    // Informational, no target: 32 concurrent MCP clients, gateway and direct to the upstream.
+    gateway_throughput: {
+      calls_per_s: get('gateway-throughput', 'calls_per_s'),
+      direct_calls_per_s: get('gateway-throughput', 'direct_calls_per_s'),
     },
     wall_s: Math.round((Date.now() - started) / 100) / 10,
     ...(crashed.length > 0 ? { crashed } : {}),

@@ -25,6 +25,7 @@ import {
 } from '../namespace/tool-names.js';
 import { checkToolCall, evaluateTools, type HiddenTool, type PinStore } from '../pins/index.js';
 import { UpstreamPool, type UpstreamPoolOptions } from '../upstream/upstream-pool.js';
+import { linkSignals } from './linked-signal.js';
 
 export interface GatewayOptions {
   warden: Warden;
@@ -339,9 +340,14 @@ export class Gateway {
       ...(caller.session ? { session: caller.session } : {}),
       ...(caller.principal ? { principal: caller.principal } : {}),
     });
-    return guard.call<R>({ tool, args }, (checked, ctx) =>
-      exec(checked, signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal),
-    );
+    return guard.call<R>({ tool, args }, async (checked, ctx) => {
+      const linked = linkSignals([signal, ctx.signal]);
+      try {
+        return await exec(checked, linked.signal);
+      } finally {
+        linked.dispose();
+      }
+    });
   }
 
   /** Be told when the aggregated tool list may have changed (to send `tools/list_changed`). */
@@ -415,25 +421,28 @@ export class Gateway {
         { tool: name, args: args ?? {} },
         async (checked, ctx) => {
           const client = await this.pool.client(server);
-          const onAbort = () => undefined;
-          const combined = signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal;
-          combined.addEventListener('abort', onAbort, { once: true });
-          return (await client.callTool({ name: tool, arguments: checked }, undefined, {
-            signal: combined,
-            // The guard's timeout governs; the SDK's own default (60 s) must not cut a longer allowed call.
-            timeout: 24 * 3600 * 1000,
-            // Progress of this call, and only this call, goes back to the client that asked for it.
-            ...(onProgress
-              ? {
-                  onprogress: (p: { progress: number; total?: number; message?: string }) =>
-                    onProgress({
-                      progress: p.progress,
-                      ...(p.total !== undefined ? { total: p.total } : {}),
-                      ...(p.message !== undefined ? { message: p.message } : {}),
-                    }),
-                }
-              : {}),
-          })) as CallToolResult;
+          // The client's cancellation and the guard's (kill switch, timeout) both reach the upstream.
+          const linked = linkSignals([signal, ctx.signal]);
+          try {
+            return (await client.callTool({ name: tool, arguments: checked }, undefined, {
+              signal: linked.signal,
+              // The guard's timeout governs; the SDK's own default (60 s) must not cut a longer allowed call.
+              timeout: 24 * 3600 * 1000,
+              // Progress of this call, and only this call, goes back to the client that asked for it.
+              ...(onProgress
+                ? {
+                    onprogress: (p: { progress: number; total?: number; message?: string }) =>
+                      onProgress({
+                        progress: p.progress,
+                        ...(p.total !== undefined ? { total: p.total } : {}),
+                        ...(p.message !== undefined ? { message: p.message } : {}),
+                      }),
+                  }
+                : {}),
+            })) as CallToolResult;
+          } finally {
+            linked.dispose();
+          }
         },
       );
       return annotate(result, findings);
