@@ -291,6 +291,17 @@ describe('runSandboxed: refusals before anything runs', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
+  it('refuses a "host user" that is root (it would skip the process-limit cgroup and still be uid 0)', async () => {
+    await expect(runSandboxed({ command: ['/bin/true'], hostUser: { uid: 0, gid: 0 } })).rejects.toSatisfy(
+      (e) =>
+        WardenError.isInstance(e) && e.code === WardenErrorCode.InvalidArgument && /hostUser/.test(e.message),
+    );
+    const { spawnSandboxed } = await import('./spawn-sandboxed.js');
+    await expect(spawnSandboxed({ command: ['/bin/true'], hostUser: { uid: 0, gid: 0 } })).rejects.toSatisfy(
+      (e) => WardenError.isInstance(e) && /hostUser/.test((e as Error).message),
+    );
+  });
+
   it('refuses a working directory outside the mounted ones', async () => {
     await expect(runSandboxed({ command: ['/bin/true'], cwd: root })).rejects.toSatisfy(
       (e) => WardenError.isInstance(e) && e.issues.some((i) => i.path === 'cwd'),

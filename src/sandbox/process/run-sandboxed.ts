@@ -2,32 +2,19 @@
 // holds for root too, and (when asked) egress through the allowlisting proxy. Nothing here ever
 // runs the command without the sandbox: every failure to set one up is an error.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { WardenError, WardenErrorCode } from '../../errors/warden-error.js';
-import {
-  compileNetworkScope,
-  type NetworkScope,
-  type NetworkScopeConfig,
-} from '../../policy/rules/urls/network-scope.js';
+import type { NetworkScope, NetworkScopeConfig } from '../../policy/rules/urls/network-scope.js';
 import type { SandboxEgressEvent } from '../egress/egress-event.js';
-import type { EgressConnection, EgressDenial, EgressProxy } from '../egress/index.js';
+import type { EgressDenial, EgressProxy } from '../egress/index.js';
 import { SandboxError } from '../sandbox-error.js';
-import { FD, nodeBinaryMount } from './bwrap-args.js';
+import { FD } from './bwrap-args.js';
 import { classifyExit } from './classify-exit.js';
 import { preflightSandbox } from './preflight.js';
 import { resourceLimitArgs } from './resource-limits.js';
+import { BRIDGE_TASKS, startSandboxEgress } from './sandbox-egress.js';
 import { prepareLaunch, type SandboxLaunch, writeLaunchData } from './sandbox-launch.js';
 import { type ResolvedSpec, resolveSandboxSpec, type SandboxSpec } from './sandbox-spec.js';
 import { SandboxUnavailableError } from './sandbox-unavailable-error.js';
-
-/** Where the egress bridge listens inside the sandbox, and where the proxy socket appears. */
-export const EGRESS_PORT = 3128;
-const EGRESS_SOCKET_INSIDE = '/run/warden/egress.sock';
-/** Tasks of the egress bridge (Node's threads), counted on top of the program's process limit. */
-const BRIDGE_TASKS = 16;
 
 /** Network egress: allowlist entries (compiled here), or a profile's compiled scope as `scope`. */
 export type SandboxNetworkOption =
@@ -87,59 +74,22 @@ export async function runSandboxed(options: RunSandboxedOptions): Promise<Sandbo
   try {
     const network = options.network;
     const hostUser = options.hostUser;
-    if (
-      hostUser !== undefined &&
-      (!Number.isInteger(hostUser.uid) ||
-        hostUser.uid <= 0 ||
-        !Number.isInteger(hostUser.gid) ||
-        hostUser.gid <= 0)
-    ) {
-      throw new WardenError(
-        WardenErrorCode.InvalidArgument,
-        'sandbox: hostUser: uid and gid must be positive integers (not root)',
-      );
-    }
     let proxy: EgressProxy | undefined;
     const runtimeRead: string[] = [];
     const sockets: [string, string][] = [];
     const prefix: string[] = [];
     const env = { ...spec.env };
-    const onEgress = options.onEgress;
     if (network) {
-      const dir = mkdtempSync(join(tmpdir(), 'warden-egress-'));
-      if (hostUser) chownSync(dir, hostUser.uid, hostUser.gid);
-      cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-      // Loaded only for runs with a network: most runs have none.
-      const { egressBridgePath, egressProxyEnv, startEgressProxy } = await import('../egress/index.js');
-      proxy = await startEgressProxy({
-        socketPath: join(dir, 'egress.sock'),
-        network: 'scope' in network ? network.scope : compileNetworkScope(network),
-        ...(network.isAddressAllowed ? { isAddressAllowed: network.isAddressAllowed } : {}),
-        ...(network.lookup ? { lookup: network.lookup } : {}),
-        ...(onEgress
-          ? {
-              onDenied: (d: EgressDenial) =>
-                onEgress({
-                  host: d.host,
-                  port: d.port,
-                  protocol: d.protocol,
-                  allowed: false,
-                  reason: d.reason,
-                }),
-              onConnected: (c: EgressConnection) => onEgress({ ...c, allowed: true }),
-            }
-          : {}),
+      const egress = await startSandboxEgress(network, {
+        ...(hostUser ? { hostUser } : {}),
+        ...(options.onEgress ? { onEgress: options.onEgress } : {}),
       });
-      if (hostUser) chownSync(proxy.socketPath, hostUser.uid, hostUser.gid);
-      const p = proxy;
-      cleanup.push(() => p.close());
-      sockets.push([proxy.socketPath, EGRESS_SOCKET_INSIDE]);
-      const bridge = egressBridgePath();
-      runtimeRead.push(bridge);
-      const nodeDir = nodeBinaryMount();
-      if (nodeDir !== undefined) runtimeRead.push(nodeDir);
-      prefix.push(process.execPath, bridge, String(EGRESS_PORT), EGRESS_SOCKET_INSIDE, '--');
-      Object.assign(env, egressProxyEnv(EGRESS_PORT));
+      cleanup.push(() => egress.release());
+      proxy = egress.proxy;
+      runtimeRead.push(...egress.runtimeRead);
+      sockets.push(...egress.sockets);
+      prefix.push(...egress.prefix);
+      Object.assign(env, egress.env);
     }
     prefix.push(...resourceLimitArgs(spec.limits));
     const launch = prepareLaunch(

@@ -7,6 +7,7 @@ import { type BwrapFds, type BwrapOptions, bwrapArgs, FD, sandboxAccounts } from
 import { createProcessCgroup, type ProcessCgroup } from './process-cgroup.js';
 import type { ResolvedSpec } from './sandbox-spec.js';
 import { SandboxUnavailableError } from './sandbox-unavailable-error.js';
+import { WardenError, WardenErrorCode } from '../../errors/warden-error.js';
 
 /** An unprivileged host user to start bwrap as (root only). */
 export interface HostUser {
@@ -47,6 +48,20 @@ export function prepareLaunch(
   options: { fds?: BwrapFds; hostUser?: HostUser; extraTasks?: number } = {},
 ): SandboxLaunch {
   const fds = options.fds ?? FD;
+  const hostUser = options.hostUser;
+  // A "host user" of uid 0 would skip the cgroup and still be root: the process limit would not hold.
+  if (
+    hostUser !== undefined &&
+    (!Number.isInteger(hostUser.uid) ||
+      hostUser.uid <= 0 ||
+      !Number.isInteger(hostUser.gid) ||
+      hostUser.gid <= 0)
+  ) {
+    throw new WardenError(
+      WardenErrorCode.InvalidArgument,
+      'sandbox: hostUser: uid and gid must be positive integers (not root)',
+    );
+  }
   let cgroup: ProcessCgroup | undefined;
   if (process.getuid?.() === 0 && options.hostUser === undefined) {
     cgroup = createProcessCgroup(spec.limits.maxProcesses + BWRAP_TASKS + (options.extraTasks ?? 0));

@@ -2,24 +2,15 @@
 // runSandboxed — bubblewrap, seccomp, limits, egress proxy — but with its stdio left to the caller
 // and no wall-clock limit. Never falls back to an unsandboxed spawn.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { compileNetworkScope } from '../../policy/rules/urls/network-scope.js';
-import type { SandboxEgressEvent } from '../egress/egress-event.js';
-import type { EgressProxy } from '../egress/index.js';
-import { nodeBinaryMount } from './bwrap-args.js';
 import { preflightSandbox } from './preflight.js';
 import { resourceLimitArgs } from './resource-limits.js';
+import { BRIDGE_TASKS, startSandboxEgress } from './sandbox-egress.js';
 import type { RunSandboxedOptions } from './run-sandboxed.js';
 import { type HostUser, prepareLaunch, writeLaunchData } from './sandbox-launch.js';
 import { resolveSandboxSpec } from './sandbox-spec.js';
 import { SandboxUnavailableError } from './sandbox-unavailable-error.js';
 
-const EGRESS_PORT = 3128;
-const EGRESS_SOCKET_INSIDE = '/run/warden/egress.sock';
-const BRIDGE_TASKS = 16;
 /** Long-lived processes have no wall-clock limit; this only satisfies the spec's bounds. */
 const NO_TIMEOUT_MS = 24 * 3600 * 1000;
 
@@ -70,43 +61,17 @@ export async function spawnSandboxed(options: SpawnSandboxedOptions): Promise<Sa
     const runtimeRead: string[] = [];
     const sockets: [string, string][] = [];
     const prefix: string[] = [];
-    let proxy: EgressProxy | undefined;
     const network = options.network;
     if (network) {
-      const dir = mkdtempSync(join(tmpdir(), 'warden-egress-'));
-      if (hostUser) chownSync(dir, hostUser.uid, hostUser.gid);
-      cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-      const { egressBridgePath, egressProxyEnv, startEgressProxy } = await import('../egress/index.js');
-      const onEgress = options.onEgress;
-      proxy = await startEgressProxy({
-        socketPath: join(dir, 'egress.sock'),
-        network: 'scope' in network ? network.scope : compileNetworkScope(network),
-        ...(network.isAddressAllowed ? { isAddressAllowed: network.isAddressAllowed } : {}),
-        ...(network.lookup ? { lookup: network.lookup } : {}),
-        ...(onEgress
-          ? {
-              onDenied: (d) =>
-                onEgress({
-                  host: d.host,
-                  port: d.port,
-                  protocol: d.protocol,
-                  allowed: false,
-                  reason: d.reason,
-                }),
-              onConnected: (c) => onEgress({ ...c, allowed: true } satisfies SandboxEgressEvent),
-            }
-          : {}),
+      const egress = await startSandboxEgress(network, {
+        ...(hostUser ? { hostUser } : {}),
+        ...(options.onEgress ? { onEgress: options.onEgress } : {}),
       });
-      if (hostUser) chownSync(proxy.socketPath, hostUser.uid, hostUser.gid);
-      const p = proxy;
-      cleanup.push(() => p.close());
-      sockets.push([proxy.socketPath, EGRESS_SOCKET_INSIDE]);
-      const bridge = egressBridgePath();
-      runtimeRead.push(bridge);
-      const nodeDir = nodeBinaryMount();
-      if (nodeDir !== undefined) runtimeRead.push(nodeDir);
-      prefix.push(process.execPath, bridge, String(EGRESS_PORT), EGRESS_SOCKET_INSIDE, '--');
-      Object.assign(env, egressProxyEnv(EGRESS_PORT));
+      cleanup.push(() => egress.release());
+      runtimeRead.push(...egress.runtimeRead);
+      sockets.push(...egress.sockets);
+      prefix.push(...egress.prefix);
+      Object.assign(env, egress.env);
     }
     prefix.push(...resourceLimitArgs(spec.limits));
     const launch = prepareLaunch(
